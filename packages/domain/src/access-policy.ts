@@ -1,0 +1,147 @@
+// Who may see and change what. A pure function of the actor, the client's place in the
+// organisation and what the request touches; the server asks it on every request and logs reads.
+// The level follows the "legitimate need" principle of SOSFS 2014:5 and OSL 26 kap 1 §
+// (DOMAIN-FACTS.md): staff see their own team's clients, a substitute only today's.
+import type { Actor, Role } from './roles.js';
+
+/** Kinds of client data, so a role can see some and not others (finance: billing, not care notes). */
+export const clientDataCategories = [
+  'profile',
+  'keyFacts',
+  'carePlan',
+  'careNotes',
+  'visits',
+  'decisions',
+  'billing',
+  'relatives',
+  'accessLog',
+] as const;
+export type ClientDataCategory = (typeof clientDataCategories)[number];
+
+export type Interaction = 'read' | 'write';
+
+/** Where a client sits in the organisation. */
+export interface ClientScope {
+  clientId: string;
+  teamId: string;
+  unitId: string;
+  municipalityId: string;
+}
+
+/** Facts about today that the policy needs but cannot look up itself. */
+export interface AccessFacts {
+  /** Clients on visits assigned to this substitute today. */
+  substituteClientIdsToday?: ReadonlySet<string>;
+  /** Clients whose recorded, unwithdrawn consent covers this relative. */
+  consentedClientIds?: ReadonlySet<string>;
+}
+
+export type AccessDecision =
+  | { allowed: true }
+  /** `out-of-scope`: the client is not this actor's at all (answer as if it did not exist). */
+  | { allowed: false; reason: 'out-of-scope' | 'category-not-allowed' | 'interaction-not-allowed' };
+
+type Grants = Partial<Record<ClientDataCategory, readonly Interaction[]>>;
+const R = ['read'] as const;
+const RW = ['read', 'write'] as const;
+
+/** What each role may do with the data of a client inside its scope. */
+const grantsByRole: Record<Role, Grants> = {
+  admin: {},
+  unit_manager: { profile: RW, keyFacts: RW, carePlan: RW, careNotes: R, visits: RW, decisions: R, relatives: R, accessLog: R },
+  coordinator: { profile: RW, keyFacts: RW, carePlan: RW, careNotes: RW, visits: RW, decisions: R, relatives: R },
+  staff: { profile: R, keyFacts: RW, carePlan: R, careNotes: RW, visits: RW, relatives: R },
+  substitute: { profile: R, keyFacts: R, carePlan: R, careNotes: RW, visits: RW },
+  needs_assessor: { profile: R, carePlan: R, visits: R, decisions: RW },
+  finance: { profile: R, billing: RW },
+  client: { profile: R, keyFacts: R, carePlan: R, visits: R, decisions: R, billing: R, relatives: RW, accessLog: R },
+  relative: { profile: R, carePlan: R, visits: R },
+};
+
+/** @returns whether the client is within the actor's scope at all, whatever the category. */
+export function clientInScope(actor: Actor, client: ClientScope, facts: AccessFacts = {}): boolean {
+  if (client.municipalityId !== actor.municipalityId) return false;
+  switch (actor.role) {
+    case 'admin':
+      return false;
+    case 'unit_manager':
+      return actor.unitId != null && actor.unitId === client.unitId;
+    case 'coordinator':
+    case 'staff':
+      return actor.teamId != null && actor.teamId === client.teamId;
+    case 'substitute':
+      return facts.substituteClientIdsToday?.has(client.clientId) ?? false;
+    case 'needs_assessor':
+    case 'finance':
+      return true;
+    case 'client':
+      return actor.clientId === client.clientId;
+    case 'relative':
+      return facts.consentedClientIds?.has(client.clientId) ?? false;
+  }
+}
+
+/**
+ * Decide one access to one client's data.
+ * @param actor - the signed-in person
+ * @param client - the client's place in the organisation
+ * @param category - what part of the record is touched
+ * @param interaction - read or write
+ * @param facts - today's assignments and consents, looked up by the caller
+ * @returns allowed, or why not
+ */
+export function clientAccess(
+  actor: Actor,
+  client: ClientScope,
+  category: ClientDataCategory,
+  interaction: Interaction,
+  facts: AccessFacts = {},
+): AccessDecision {
+  if (!clientInScope(actor, client, facts)) return { allowed: false, reason: 'out-of-scope' };
+  const allowed = grantsByRole[actor.role][category];
+  if (!allowed) return { allowed: false, reason: 'category-not-allowed' };
+  if (!allowed.includes(interaction)) return { allowed: false, reason: 'interaction-not-allowed' };
+  return { allowed: true };
+}
+
+/** Where a team sits. */
+export interface TeamScope {
+  teamId: string;
+  unitId: string;
+  municipalityId: string;
+}
+
+/**
+ * Decide access to a team's day (its staff, shifts, absences and visits with client names).
+ * Substitutes see only their own visits, through their own day, never the team's.
+ */
+export function teamAccess(actor: Actor, team: TeamScope, interaction: Interaction): AccessDecision {
+  if (team.municipalityId !== actor.municipalityId) return { allowed: false, reason: 'out-of-scope' };
+  switch (actor.role) {
+    case 'unit_manager':
+      if (actor.unitId !== team.unitId) return { allowed: false, reason: 'out-of-scope' };
+      return { allowed: true };
+    case 'coordinator':
+      return actor.teamId === team.teamId ? { allowed: true } : { allowed: false, reason: 'out-of-scope' };
+    case 'staff':
+      if (actor.teamId !== team.teamId) return { allowed: false, reason: 'out-of-scope' };
+      return interaction === 'read' ? { allowed: true } : { allowed: false, reason: 'interaction-not-allowed' };
+    default:
+      return { allowed: false, reason: 'out-of-scope' };
+  }
+}
+
+/** Roles that manage accounts and the organisation; they hold no client data by default. */
+export function canAdminister(actor: Actor): boolean {
+  return actor.role === 'admin';
+}
+
+/** Roles that may list the municipality's decisions and granted-versus-delivered follow-up. */
+export function canFollowUpDecisions(actor: Actor): boolean {
+  return actor.role === 'needs_assessor' || actor.role === 'unit_manager';
+}
+
+/** Roles that may see the month's billing run. */
+export function canSeeBilling(actor: Actor): boolean {
+  return actor.role === 'finance';
+}

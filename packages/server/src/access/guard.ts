@@ -1,0 +1,119 @@
+// Where the server asks the domain's access policy. Reads are logged here, once, for every route.
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import {
+  clientAccess, teamAccess, type AccessFacts, type Actor, type ClientDataCategory, type ClientScope,
+  type Interaction, type TeamScope,
+} from '@tillit/domain';
+import { logClientAccess } from '../access-log/access-log.js';
+import type { Db } from '../db/connection.js';
+import { clients, relatives, teams, units, visits } from '../db/schema.js';
+import { forbidden, notFound } from '../errors/problem.js';
+import { localDate, type AppContext } from '../context.js';
+
+export async function loadClientScopes(db: Db, clientIds: readonly string[]): Promise<Map<string, ClientScope>> {
+  if (clientIds.length === 0) return new Map();
+  const rows = await db
+    .select({ clientId: clients.id, teamId: clients.teamId, unitId: teams.unitId, municipalityId: units.municipalityId })
+    .from(clients)
+    .innerJoin(teams, eq(teams.id, clients.teamId))
+    .innerJoin(units, eq(units.id, teams.unitId))
+    .where(inArray(clients.id, [...new Set(clientIds)]));
+  return new Map(rows.map((r) => [r.clientId, r]));
+}
+
+export async function loadTeamScope(db: Db, teamId: string): Promise<TeamScope | null> {
+  const rows = await db
+    .select({ teamId: teams.id, unitId: teams.unitId, municipalityId: units.municipalityId })
+    .from(teams)
+    .innerJoin(units, eq(units.id, teams.unitId))
+    .where(eq(teams.id, teamId));
+  return rows[0] ?? null;
+}
+
+/** Look up the facts the policy needs about today: a substitute's visits, a relative's consents. */
+export async function accessFacts(ctx: AppContext, actor: Actor): Promise<AccessFacts> {
+  if (actor.role === 'substitute' && actor.staffId) {
+    const today = localDate(ctx.now(), ctx.config.timeZone);
+    const rows = await ctx.db
+      .select({ clientId: visits.clientId })
+      .from(visits)
+      .where(and(eq(visits.date, today), sql`${actor.staffId}::uuid = ANY(${visits.staffIds})`));
+    return { substituteClientIdsToday: new Set(rows.map((r) => r.clientId)) };
+  }
+  if (actor.role === 'relative' && actor.relativeId) {
+    const rows = await ctx.db
+      .select({ clientId: relatives.clientId })
+      .from(relatives)
+      .where(and(eq(relatives.id, actor.relativeId), isNotNull(relatives.consentGivenAt), isNull(relatives.consentWithdrawnAt)));
+    return { consentedClientIds: new Set(rows.map((r) => r.clientId)) };
+  }
+  return {};
+}
+
+/**
+ * Allow or refuse one access to one client's data; a permitted read is logged before returning.
+ * A client outside the actor's scope answers 404, as if it did not exist; a part of the record
+ * the role may not touch answers 403.
+ */
+export async function authorizeClient(
+  ctx: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  clientId: string,
+  category: ClientDataCategory,
+  interaction: Interaction,
+): Promise<ClientScope> {
+  const scope = (await loadClientScopes(ctx.db, [clientId])).get(clientId);
+  if (!scope) throw notFound('The client');
+  const decision = clientAccess(actor, scope, category, interaction, await accessFacts(ctx, actor));
+  if (!decision.allowed) {
+    if (decision.reason === 'out-of-scope') throw notFound('The client');
+    throw forbidden(`Your role may not ${interaction} this client's ${category}.`);
+  }
+  if (interaction === 'read') {
+    await logClientAccess(ctx.db, {
+      actor, clientIds: [clientId], category, action: 'read', endpoint: routeName(request), requestId: String(request.id),
+    });
+  }
+  return scope;
+}
+
+/** Allow or refuse access to a team's day; out-of-scope answers 404. */
+export async function authorizeTeam(ctx: AppContext, actor: Actor, teamId: string, interaction: Interaction): Promise<TeamScope> {
+  const scope = await loadTeamScope(ctx.db, teamId);
+  if (!scope) throw notFound('The team');
+  const decision = teamAccess(actor, scope, interaction);
+  if (!decision.allowed) {
+    if (decision.reason === 'out-of-scope') throw notFound('The team');
+    throw forbidden(`Your role may not ${interaction} this team's day.`);
+  }
+  return scope;
+}
+
+/**
+ * Keep only the clients the actor may read in this category, and log them as listed.
+ * @returns the ids that may be shown
+ */
+export async function filterAndLogClients(
+  ctx: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  clientIds: readonly string[],
+  category: ClientDataCategory,
+): Promise<Set<string>> {
+  const scopes = await loadClientScopes(ctx.db, clientIds);
+  const facts = await accessFacts(ctx, actor);
+  const allowed = new Set<string>();
+  for (const [id, scope] of scopes) {
+    if (clientAccess(actor, scope, category, 'read', facts).allowed) allowed.add(id);
+  }
+  await logClientAccess(ctx.db, {
+    actor, clientIds: [...allowed], category, action: 'list', endpoint: routeName(request), requestId: String(request.id),
+  });
+  return allowed;
+}
+
+export function routeName(request: FastifyRequest): string {
+  return `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`;
+}

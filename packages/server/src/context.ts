@@ -1,0 +1,30 @@
+// What every route needs, passed in once: the database, the clock and the settings.
+import type { Db } from './db/connection.js';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  demoSeed: number;
+  /** Send cookies only over HTTPS; on behind a TLS proxy in production. */
+  secureCookies: boolean;
+  logLevel: string;
+  /** The municipality's time zone; "today" for staff and clients is a date there. */
+  timeZone: string;
+  /** Sign-in attempts allowed per client address and minute, before 429. */
+  loginAttemptsPerMinute: number;
+}
+
+export interface AppContext {
+  db: Db;
+  config: Config;
+  /** The clock, injectable so tests can pin "today". */
+  now: () => Date;
+}
+
+/** @returns the calendar date (YYYY-MM-DD) of `now` in the municipality's time zone. */
+export function localDate(now: Date, timeZone: string): string {
+  // sv-SE formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -1,0 +1,216 @@
+// The database schema, shared by PostgreSQL (production) and PGlite (embedded). Migrations in
+// ../../drizzle are generated from this file by drizzle-kit and committed as SQL.
+// Only PostgreSQL 15 features: Debian 12's server is 15 while PGlite is 18.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, real, smallint, text,
+  timestamp, uniqueIndex, uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const municipalities = pgTable('municipality', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  code: text('code').notNull(),
+  createdAt: createdAt(),
+});
+
+export const units = pgTable('unit', {
+  id: uuid('id').primaryKey(),
+  municipalityId: uuid('municipality_id').notNull().references(() => municipalities.id),
+  name: text('name').notNull(),
+});
+
+export const teams = pgTable('team', {
+  id: uuid('id').primaryKey(),
+  unitId: uuid('unit_id').notNull().references(() => units.id),
+  name: text('name').notNull(),
+  area: text('area').notNull(),
+  phone: text('phone').notNull(),
+  kind: text('kind', { enum: ['day', 'evening', 'service'] }).notNull(),
+  baseLat: doublePrecision('base_lat').notNull(),
+  baseLon: doublePrecision('base_lon').notNull(),
+}, (t) => [index('team_unit_idx').on(t.unitId)]);
+
+export const staff = pgTable('staff', {
+  id: uuid('id').primaryKey(),
+  teamId: uuid('team_id').notNull().references(() => teams.id),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name').notNull(),
+  title: text('title').notNull(),
+  employmentForm: text('employment_form').notNull(),
+  skills: text('skills').array().notNull(),
+  languages: text('languages').array().notNull(),
+  transport: text('transport').notNull(),
+  contractedHoursPerWeek: real('contracted_hours_per_week').notNull(),
+  phone: text('phone'),
+}, (t) => [index('staff_team_idx').on(t.teamId)]);
+
+export const clients = pgTable('client', {
+  id: uuid('id').primaryKey(),
+  teamId: uuid('team_id').notNull().references(() => teams.id),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name').notNull(),
+  birthYear: smallint('birth_year').notNull(),
+  street: text('street').notNull(),
+  postalCode: text('postal_code').notNull(),
+  city: text('city').notNull(),
+  lat: doublePrecision('lat').notNull(),
+  lon: doublePrecision('lon').notNull(),
+  phone: text('phone'),
+  languages: text('languages').array().notNull(),
+  fixedContactStaffId: uuid('fixed_contact_staff_id').references(() => staff.id),
+  keyFacts: text('key_facts').notNull().default(''),
+  preferences: text('preferences').notNull().default(''),
+  notificationChannel: text('notification_channel').notNull().default('none'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('client_team_idx').on(t.teamId)]);
+
+export const relatives = pgTable('relative', {
+  id: uuid('id').primaryKey(),
+  clientId: uuid('client_id').notNull().references(() => clients.id),
+  name: text('name').notNull(),
+  relation: text('relation').notNull(),
+  phone: text('phone'),
+  email: text('email'),
+  consentGivenAt: timestamp('consent_given_at', { withTimezone: true }),
+  consentWithdrawnAt: timestamp('consent_withdrawn_at', { withTimezone: true }),
+}, (t) => [index('relative_client_idx').on(t.clientId)]);
+
+export const decisions = pgTable('decision', {
+  id: uuid('id').primaryKey(),
+  clientId: uuid('client_id').notNull().references(() => clients.id),
+  decidedAt: date('decided_at').notNull(),
+  validFrom: date('valid_from').notNull(),
+  validTo: date('valid_to'),
+  services: jsonb('services').$type<{ serviceType: string; hoursPerMonth: number }[]>().notNull(),
+  createdBy: uuid('created_by'),
+}, (t) => [index('decision_client_idx').on(t.clientId)]);
+
+export const carePlans = pgTable('care_plan', {
+  id: uuid('id').primaryKey(),
+  clientId: uuid('client_id').notNull().references(() => clients.id),
+  decisionId: uuid('decision_id').references(() => decisions.id),
+  summary: text('summary').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('care_plan_client_uq').on(t.clientId)]);
+
+export const carePlanVisits = pgTable('care_plan_visit', {
+  id: uuid('id').primaryKey(),
+  carePlanId: uuid('care_plan_id').notNull().references(() => carePlans.id),
+  title: text('title').notNull(),
+  serviceType: text('service_type').notNull(),
+  weekdays: smallint('weekdays').array().notNull(),
+  windowStart: text('window_start').notNull(),
+  windowEnd: text('window_end').notNull(),
+  durationMin: smallint('duration_min').notNull(),
+  tasks: text('tasks').array().notNull(),
+  skills: text('skills').array().notNull(),
+  staffCount: smallint('staff_count').notNull(),
+  videoAllowed: boolean('video_allowed').notNull(),
+}, (t) => [index('care_plan_visit_plan_idx').on(t.carePlanId)]);
+
+export const visits = pgTable('visit', {
+  id: uuid('id').primaryKey(),
+  clientId: uuid('client_id').notNull().references(() => clients.id),
+  teamId: uuid('team_id').notNull().references(() => teams.id),
+  carePlanVisitId: uuid('care_plan_visit_id').references(() => carePlanVisits.id),
+  date: date('date').notNull(),
+  title: text('title').notNull(),
+  serviceType: text('service_type').notNull(),
+  windowStart: text('window_start').notNull(),
+  windowEnd: text('window_end').notNull(),
+  durationMin: smallint('duration_min').notNull(),
+  skills: text('skills').array().notNull(),
+  tasks: text('tasks').array().notNull(),
+  staffCount: smallint('staff_count').notNull(),
+  video: boolean('video').notNull(),
+  status: text('status', { enum: ['planned', 'done', 'missed', 'cancelled'] }).notNull(),
+  plannedStart: text('planned_start'),
+  staffIds: uuid('staff_ids').array().notNull().default(sql`'{}'::uuid[]`),
+  actualStart: text('actual_start'),
+  actualEnd: text('actual_end'),
+  missedReason: text('missed_reason'),
+  note: text('note'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('visit_team_date_idx').on(t.teamId, t.date),
+  index('visit_client_date_idx').on(t.clientId, t.date),
+  // One occurrence per care-plan visit and day, so lazy generation is idempotent.
+  uniqueIndex('visit_occurrence_uq').on(t.carePlanVisitId, t.date),
+]);
+
+/** Which teams' days have had their care-plan occurrences generated. */
+export const generatedDays = pgTable('generated_day', {
+  teamId: uuid('team_id').notNull().references(() => teams.id),
+  date: date('date').notNull(),
+}, (t) => [primaryKey({ columns: [t.teamId, t.date] })]);
+
+export const shifts = pgTable('shift', {
+  id: uuid('id').primaryKey(),
+  staffId: uuid('staff_id').notNull().references(() => staff.id),
+  date: date('date').notNull(),
+  start: text('start_time').notNull(),
+  end: text('end_time').notNull(),
+  breakMin: smallint('break_min').notNull(),
+}, (t) => [index('shift_staff_date_idx').on(t.staffId, t.date)]);
+
+export const absences = pgTable('absence', {
+  id: uuid('id').primaryKey(),
+  staffId: uuid('staff_id').notNull().references(() => staff.id),
+  fromDate: date('from_date').notNull(),
+  toDate: date('to_date').notNull(),
+  reason: text('reason').notNull(),
+  recordedBy: uuid('recorded_by'),
+  createdAt: createdAt(),
+}, (t) => [index('absence_staff_idx').on(t.staffId)]);
+
+export const users = pgTable('user_account', {
+  id: uuid('id').primaryKey(),
+  username: text('username').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').notNull(),
+  displayName: text('display_name').notNull(),
+  municipalityId: uuid('municipality_id').notNull().references(() => municipalities.id),
+  unitId: uuid('unit_id').references(() => units.id),
+  teamId: uuid('team_id').references(() => teams.id),
+  staffId: uuid('staff_id').references(() => staff.id),
+  clientId: uuid('client_id').references(() => clients.id),
+  relativeId: uuid('relative_id').references(() => relatives.id),
+  locale: text('locale').notNull().default('sv'),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('user_username_uq').on(t.username)]);
+
+export const sessions = pgTable('session', {
+  /** SHA-256 of the cookie's token, so a database leak does not leak live sessions. */
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+}, (t) => [index('session_user_idx').on(t.userId)]);
+
+/**
+ * Append-only record of every read of a client's data (HSLF-FS 2016:40 4 kap 9 §: who, what,
+ * when, about whom; kept at least 5 years). A trigger in the migration refuses UPDATE and DELETE.
+ */
+export const accessLog = pgTable('access_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  userId: uuid('user_id').notNull(),
+  role: text('role').notNull(),
+  clientId: uuid('client_id').notNull(),
+  action: text('action').notNull(),
+  /** What was read: a data category and the endpoint, e.g. "profile GET /api/clients/{id}". */
+  what: text('what').notNull(),
+  requestId: text('request_id').notNull(),
+}, (t) => [index('access_log_client_idx').on(t.clientId, t.at)]);
+
+export const schema = {
+  municipalities, units, teams, staff, clients, relatives, decisions, carePlans, carePlanVisits, visits,
+  generatedDays, shifts, absences, users, sessions, accessLog,
+};

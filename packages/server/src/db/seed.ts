@@ -1,0 +1,68 @@
+// Loads a generated demo municipality into an empty database, in one transaction.
+import { sql } from 'drizzle-orm';
+import type { DemoMunicipality } from '@tillit/demo';
+import { addDays, daysBetween } from '@tillit/domain';
+import type { Db } from './connection.js';
+import {
+  absences, carePlanVisits, carePlans, clients, decisions, generatedDays, municipalities, relatives, shifts, staff,
+  teams, units, users, visits,
+} from './schema.js';
+import { hashPassword } from '../auth/passwords.js';
+
+/** @returns whether the database holds no municipality yet (so the demo may be loaded). */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(municipalities);
+  return Number(rows[0]?.n ?? 0) === 0;
+}
+
+async function insertChunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+/** Insert the whole demo. Passwords are hashed here; the generator only knows them in plain. */
+export async function loadDemo(db: Db, demo: DemoMunicipality): Promise<void> {
+  const hashes = new Map<string, string>();
+  for (const u of demo.users) if (!hashes.has(u.password)) hashes.set(u.password, await hashPassword(u.password));
+  const dates = (() => {
+    const ds = demo.visits.map((v) => v.date).sort();
+    if (ds.length === 0) return [];
+    const out: string[] = [];
+    for (let i = 0; i <= daysBetween(ds[0]!, ds[ds.length - 1]!); i++) out.push(addDays(ds[0]!, i));
+    return out;
+  })();
+  const chunk = 500;
+  await db.transaction(async (tx) => {
+    const m = demo.municipality;
+    await tx.insert(municipalities).values({ id: m.id, name: m.name, code: m.code });
+    await tx.insert(units).values(demo.units);
+    await insertChunked(demo.teams, chunk, (c) => tx.insert(teams).values(c.map((t) => ({
+      id: t.id, unitId: t.unitId, name: t.name, area: t.area, phone: t.phone, kind: t.kind, baseLat: t.base.lat, baseLon: t.base.lon,
+    }))));
+    await insertChunked(demo.staff, chunk, (c) => tx.insert(staff).values(c));
+    await insertChunked(demo.clients, chunk, (c) => tx.insert(clients).values(c.map(({ location, ...rest }) => ({
+      ...rest, lat: location.lat, lon: location.lon,
+    }))));
+    await insertChunked(demo.relatives, chunk, (c) => tx.insert(relatives).values(c.map((r) => ({
+      ...r,
+      consentGivenAt: r.consentGivenAt ? new Date(r.consentGivenAt) : null,
+      consentWithdrawnAt: r.consentWithdrawnAt ? new Date(r.consentWithdrawnAt) : null,
+    }))));
+    await insertChunked(demo.decisions, chunk, (c) => tx.insert(decisions).values(c));
+    await insertChunked(demo.carePlans, chunk, (c) => tx.insert(carePlans).values(c.map((p) => ({
+      id: p.id, clientId: p.clientId, decisionId: p.decisionId, summary: p.summary, updatedAt: new Date(p.updatedAt),
+    }))));
+    const planVisits = demo.carePlans.flatMap((p) => p.visits.map((v) => ({ ...v, carePlanId: p.id })));
+    await insertChunked(planVisits, chunk, (c) => tx.insert(carePlanVisits).values(c));
+    await insertChunked(demo.shifts, chunk, (c) => tx.insert(shifts).values(c));
+    await insertChunked(demo.absences, chunk, (c) => tx.insert(absences).values(c));
+    await insertChunked(demo.visits, chunk, (c) => tx.insert(visits).values(c));
+    // The demo's days are complete as generated; lazy generation must not add to them.
+    const days = demo.teams.flatMap((t) => dates.map((date) => ({ teamId: t.id, date })));
+    await insertChunked(days, chunk, (c) => tx.insert(generatedDays).values(c));
+    await insertChunked(demo.users, chunk, (c) => tx.insert(users).values(c.map((u) => ({
+      id: crypto.randomUUID(), username: u.username, passwordHash: hashes.get(u.password)!, role: u.role,
+      displayName: u.displayName, municipalityId: m.id, unitId: u.unitId ?? null, teamId: u.teamId ?? null,
+      staffId: u.staffId ?? null, clientId: u.clientId ?? null, relativeId: u.relativeId ?? null,
+    }))));
+  });
+}

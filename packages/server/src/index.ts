@@ -1,0 +1,5 @@
+export { buildApp, publicRoutes } from './app.js';
+export { openDatabase, type Database, type Db } from './db/connection.js';
+export { loadDemo, isEmpty } from './db/seed.js';
+export { loadConfig } from './config.js';
+export type { AppContext, Config } from './context.js';

@@ -1,0 +1,48 @@
+// Shapes of answers shared by several routes.
+import { inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { id } from '@tillit/domain';
+import type { AppContext } from '../context.js';
+import { staff, type visits } from '../db/schema.js';
+
+export const visitView = z.object({
+  id,
+  clientId: id,
+  teamId: id,
+  date: z.string(),
+  title: z.string(),
+  serviceType: z.string(),
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  durationMin: z.number(),
+  skills: z.array(z.string()),
+  tasks: z.array(z.string()),
+  staffCount: z.number(),
+  video: z.boolean(),
+  status: z.string(),
+  plannedStart: z.string().nullable(),
+  staff: z.array(z.object({ id, firstName: z.string(), lastName: z.string() })),
+  actualStart: z.string().nullable(),
+  actualEnd: z.string().nullable(),
+  missedReason: z.string().nullable(),
+});
+export type VisitView = z.infer<typeof visitView>;
+
+type VisitRow = typeof visits.$inferSelect;
+
+/** Turn visit rows into answers, naming the assigned staff. */
+export async function toVisitView(ctx: AppContext, rows: VisitRow[]): Promise<VisitView[]> {
+  const staffIds = [...new Set(rows.flatMap((r) => r.staffIds))];
+  const people = staffIds.length === 0 ? [] : await ctx.db
+    .select({ id: staff.id, firstName: staff.firstName, lastName: staff.lastName })
+    .from(staff)
+    .where(inArray(staff.id, staffIds));
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return rows.map((r) => ({
+    id: r.id, clientId: r.clientId, teamId: r.teamId, date: r.date, title: r.title, serviceType: r.serviceType,
+    windowStart: r.windowStart, windowEnd: r.windowEnd, durationMin: r.durationMin, skills: r.skills, tasks: r.tasks,
+    staffCount: r.staffCount, video: r.video, status: r.status, plannedStart: r.plannedStart,
+    staff: r.staffIds.map((s) => byId.get(s)).filter((p): p is NonNullable<typeof p> => p !== undefined),
+    actualStart: r.actualStart, actualEnd: r.actualEnd, missedReason: r.missedReason,
+  }));
+}

@@ -1,0 +1,54 @@
+// Visits are occurrences of care-plan visits. A team's day is generated the first time anyone
+// opens it (today or later), so the system needs no nightly batch and any future day can be shown.
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import { addDays, daysBetween, decisionValidOn, occurrencesOn } from '@tillit/domain';
+import type { AppContext } from '../context.js';
+import { carePlanVisits, carePlans, clients, decisions, generatedDays, visits } from '../db/schema.js';
+
+/**
+ * Make sure the visits of a team's days from..to exist. Days before `today` are history and are
+ * never generated after the fact.
+ */
+export async function ensureDaysGenerated(ctx: AppContext, teamId: string, from: string, to: string, today: string): Promise<void> {
+  const start = from < today ? today : from;
+  if (start > to) return;
+  const dates: string[] = [];
+  for (let i = 0; i <= daysBetween(start, to); i++) dates.push(addDays(start, i));
+  const done = await ctx.db.select({ date: generatedDays.date }).from(generatedDays)
+    .where(and(eq(generatedDays.teamId, teamId), inArray(generatedDays.date, dates)));
+  const doneSet = new Set(done.map((d) => d.date));
+  const missing = dates.filter((d) => !doneSet.has(d));
+  if (missing.length === 0) return;
+
+  const teamClients = await ctx.db.select({ id: clients.id }).from(clients).where(eq(clients.teamId, teamId));
+  const clientIds = teamClients.map((c) => c.id);
+  const plans = clientIds.length === 0 ? [] : await ctx.db.select().from(carePlans).where(inArray(carePlans.clientId, clientIds));
+  const planVisits = plans.length === 0 ? [] : await ctx.db.select().from(carePlanVisits).where(inArray(carePlanVisits.carePlanId, plans.map((p) => p.id)));
+  const decs = clientIds.length === 0 ? [] : await ctx.db.select().from(decisions).where(inArray(decisions.clientId, clientIds));
+
+  await ctx.db.transaction(async (tx) => {
+    for (const date of missing) {
+      const rows = plans.flatMap((plan) => {
+        // Care is due only while some decision for the client is valid.
+        const valid = decs.some((d) => d.clientId === plan.clientId && decisionValidOn(d, date));
+        if (!valid) return [];
+        const occ = occurrencesOn({
+          clientId: plan.clientId,
+          visits: planVisits.filter((v) => v.carePlanId === plan.id).map((v) => ({
+            id: v.id, title: v.title, serviceType: v.serviceType as never, weekdays: v.weekdays, windowStart: v.windowStart,
+            windowEnd: v.windowEnd, durationMin: v.durationMin, tasks: v.tasks, skills: v.skills as never,
+            staffCount: v.staffCount as 1 | 2, videoAllowed: v.videoAllowed,
+          })),
+        }, date, null);
+        return occ.map((o) => ({
+          id: randomUUID(), clientId: o.clientId, teamId, carePlanVisitId: o.carePlanVisitId, date, title: o.title,
+          serviceType: o.serviceType, windowStart: o.windowStart, windowEnd: o.windowEnd, durationMin: o.durationMin,
+          skills: o.skills, tasks: o.tasks, staffCount: o.staffCount, video: o.video, status: 'planned' as const,
+        }));
+      });
+      if (rows.length > 0) await tx.insert(visits).values(rows).onConflictDoNothing();
+      await tx.insert(generatedDays).values({ teamId, date }).onConflictDoNothing();
+    }
+  });
+}
