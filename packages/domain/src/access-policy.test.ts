@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { clientAccess, clientDataCategories, teamAccess, type ClientScope } from './access-policy.js';
+import { roles, type Actor } from './roles.js';
+
+const m = 'm1';
+const astrid: ClientScope = { clientId: 'c-astrid', teamId: 'team-a', unitId: 'unit-1', municipalityId: m };
+const berta: ClientScope = { clientId: 'c-berta', teamId: 'team-b', unitId: 'unit-2', municipalityId: m };
+
+const actor = (role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({ userId: 'u', role, municipalityId: m, ...extra });
+const staffA = actor('staff', { teamId: 'team-a', staffId: 's1' });
+const managerOfUnit1 = actor('unit_manager', { unitId: 'unit-1' });
+const substitute = actor('substitute', { staffId: 'sub', teamId: 'team-a' });
+const finance = actor('finance');
+const relative = actor('relative', { relativeId: 'r1' });
+
+describe('client access policy', () => {
+  it("lets staff read their own team's client care plan but not another team's", () => {
+    expect(clientAccess(staffA, astrid, 'carePlan', 'read')).toEqual({ allowed: true });
+    expect(clientAccess(staffA, berta, 'carePlan', 'read')).toEqual({ allowed: false, reason: 'out-of-scope' });
+  });
+
+  it('lets a substitute read a client only on a day with an assigned visit', () => {
+    const withVisit = { substituteClientIdsToday: new Set(['c-astrid']) };
+    expect(clientAccess(substitute, astrid, 'keyFacts', 'read', withVisit).allowed).toBe(true);
+    expect(clientAccess(substitute, astrid, 'keyFacts', 'read', { substituteClientIdsToday: new Set() }).allowed).toBe(false);
+    expect(clientAccess(substitute, berta, 'keyFacts', 'read', withVisit).allowed).toBe(false);
+  });
+
+  it('gives finance billing data but never care notes or care plans', () => {
+    expect(clientAccess(finance, berta, 'billing', 'read').allowed).toBe(true);
+    expect(clientAccess(finance, berta, 'careNotes', 'read')).toEqual({ allowed: false, reason: 'category-not-allowed' });
+    expect(clientAccess(finance, astrid, 'carePlan', 'read').allowed).toBe(false);
+  });
+
+  it("gives a needs assessor decisions but not care notes", () => {
+    const assessor = actor('needs_assessor');
+    expect(clientAccess(assessor, berta, 'decisions', 'write').allowed).toBe(true);
+    expect(clientAccess(assessor, berta, 'careNotes', 'read').allowed).toBe(false);
+  });
+
+  it("lets a unit manager read the access log of their unit's clients only", () => {
+    expect(clientAccess(managerOfUnit1, astrid, 'accessLog', 'read').allowed).toBe(true);
+    expect(clientAccess(managerOfUnit1, berta, 'accessLog', 'read').allowed).toBe(false);
+  });
+
+  it('lets a relative see visits only while the consent stands', () => {
+    expect(clientAccess(relative, astrid, 'visits', 'read', { consentedClientIds: new Set(['c-astrid']) }).allowed).toBe(true);
+    expect(clientAccess(relative, astrid, 'visits', 'read', { consentedClientIds: new Set() }).allowed).toBe(false);
+    expect(clientAccess(relative, astrid, 'billing', 'read', { consentedClientIds: new Set(['c-astrid']) }).allowed).toBe(false);
+  });
+
+  it('lets a client read their own record and nobody else\'s', () => {
+    const me = actor('client', { clientId: 'c-astrid' });
+    expect(clientAccess(me, astrid, 'visits', 'read').allowed).toBe(true);
+    expect(clientAccess(me, astrid, 'visits', 'write')).toEqual({ allowed: false, reason: 'interaction-not-allowed' });
+    expect(clientAccess(me, berta, 'profile', 'read').allowed).toBe(false);
+  });
+
+  it('never allows anything across municipalities, for any role or category', () => {
+    fc.assert(fc.property(
+      fc.constantFrom(...roles), fc.constantFrom(...clientDataCategories), fc.constantFrom('read' as const, 'write' as const),
+      (role, category, interaction) => {
+        const a = actor(role, { unitId: 'unit-1', teamId: 'team-a', clientId: 'c-astrid', relativeId: 'r1', staffId: 's1' });
+        const facts = { substituteClientIdsToday: new Set(['c-astrid']), consentedClientIds: new Set(['c-astrid']) };
+        return !clientAccess(a, { ...astrid, municipalityId: 'other' }, category, interaction, facts).allowed;
+      },
+    ));
+  });
+
+  it('never gives the administrator client data', () => {
+    fc.assert(fc.property(fc.constantFrom(...clientDataCategories), fc.constantFrom('read' as const, 'write' as const), (category, interaction) =>
+      !clientAccess(actor('admin'), astrid, category, interaction).allowed));
+  });
+});
+
+describe('team access policy', () => {
+  const teamA = { teamId: 'team-a', unitId: 'unit-1', municipalityId: m };
+  it('lets staff read but not change their team day, and the coordinator do both', () => {
+    expect(teamAccess(staffA, teamA, 'read').allowed).toBe(true);
+    expect(teamAccess(staffA, teamA, 'write').allowed).toBe(false);
+    expect(teamAccess(actor('coordinator', { teamId: 'team-a' }), teamA, 'write').allowed).toBe(true);
+  });
+  it('keeps substitutes out of the team day', () => {
+    expect(teamAccess(substitute, teamA, 'read').allowed).toBe(false);
+  });
+  it('lets a unit manager into the teams of their unit only', () => {
+    expect(teamAccess(managerOfUnit1, teamA, 'read').allowed).toBe(true);
+    expect(teamAccess(managerOfUnit1, { ...teamA, unitId: 'unit-2' }, 'read').allowed).toBe(false);
+  });
+});
