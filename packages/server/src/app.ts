@@ -58,7 +58,6 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     bodyLimit: 256 * 1024,
     // Request ids name requests in logs and in problem documents without naming people.
     genReqId: () => crypto.randomUUID(),
-    disableRequestLogging: false,
     trustProxy: true,
   } as never) as unknown as FastifyInstance;
   // Every route's "METHOD /path", so tests can prove each one has an access-matrix entry.

@@ -1,9 +1,10 @@
 // Structured logs with no personal data: requests are logged by method, route and id only
 // (no query strings, bodies, cookies or addresses), and error messages never carry records.
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
-export function createLogger(level: string): Logger {
-  return pino({
+/** @param destination - where to write; standard output when absent (tests pass a sink). */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = {
     level,
     redact: { paths: ['req.headers', 'req.body', 'res.headers', '*.password', '*.cookie'], remove: true },
     serializers: {
@@ -12,5 +13,6 @@ export function createLogger(level: string): Logger {
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

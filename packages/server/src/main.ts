@@ -1,31 +1,35 @@
 #!/usr/bin/env node
-// Starts Tillit: opens the database (PostgreSQL or embedded PGlite), loads the demo municipality
-// into an empty database when asked, and serves the API and the web app.
+// The command line: starts Tillit and, with --demo, loads the demo municipality first.
 import { parseArgs } from 'node:util';
-import { generateDemo, todayInStockholm } from '@tillit/demo';
-import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db/connection.js';
-import { isEmpty, loadDemo } from './db/seed.js';
 import { createLogger } from './logger.js';
+import { startServer } from './server.js';
 
-const help = `Usage: node packages/server/dist/main.js [--demo] [--clients N] [--help]
+const help = `Usage: node packages/server/dist/main.js [--demo] [--scale CLIENTS] [--help]
 
-Starts the Tillit server.
+Starts the Tillit server: the API under /api/ (docs at /api/docs) and the web app.
 
-  --demo        load the demo municipality (Kalix-like, seed TILLIT_DEMO_SEED) if the
-                database is empty, and print the demo logins
-  --clients N   with --demo: size of the demo (default about 110 clients; e.g. 20000)
-  --help        show this text
+  --demo            load the demo municipality (Kalix-like, seed TILLIT_DEMO_SEED) if the
+                    database is empty, and print the demo logins; a database with data is kept
+  --scale CLIENTS   with --demo: generate a larger municipality, e.g. --scale 20000
+                    (teams and units grow with it); default about 110 clients
+  --help            show this text
 
-Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (postgres://…; absent: embedded
-PGlite in TILLIT_DATA_DIR, default ./.tillit-data), TILLIT_DEMO_SEED (1),
-TILLIT_SECURE_COOKIES (false; true behind HTTPS), TILLIT_TIME_ZONE (Europe/Stockholm), LOG_LEVEL (info).`;
+Environment:
+  PORT                      port to listen on (default 3000)
+  HOST                      address to listen on (default 127.0.0.1; 0.0.0.0 for all)
+  DATABASE_URL              postgres://user:pass@host:5432/db for PostgreSQL; absent: embedded PGlite
+  TILLIT_DATA_DIR           folder of the embedded database (default ./.tillit-data)
+  TILLIT_DEMO_SEED          seed of the demo municipality (default 1)
+  TILLIT_SECURE_COOKIES     true when served over HTTPS (default false)
+  TILLIT_TIME_ZONE          the municipality's time zone (default Europe/Stockholm)
+  TILLIT_LOGIN_ATTEMPTS_PER_MINUTE  sign-in attempts per address and minute (default 20)
+  LOG_LEVEL                 fatal, error, warn, info (default), debug, trace or silent`;
 
 async function main(): Promise<void> {
   let args;
   try {
-    args = parseArgs({ options: { demo: { type: 'boolean' }, clients: { type: 'string' }, help: { type: 'boolean' } } }).values;
+    args = parseArgs({ options: { demo: { type: 'boolean' }, scale: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
   } catch (e) {
     console.error(`${(e as Error).message}\n\n${help}`);
     process.exit(2);
@@ -34,41 +38,32 @@ async function main(): Promise<void> {
     console.log(help);
     return;
   }
-  const config = loadConfig(process.env);
-  const logger = createLogger(config.logLevel);
-  const started = Date.now();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
-  let demoLoaded = false;
-  if (args.demo && (await isEmpty(database.db))) {
-    const clients = args.clients === undefined ? undefined : Number(args.clients);
-    if (clients !== undefined && (!Number.isInteger(clients) || clients < 1)) {
-      console.error('--clients must be a positive whole number');
-      process.exit(2);
-    }
-    const demo = generateDemo({ seed: config.demoSeed, today: todayInStockholm(new Date()), ...(clients ? { clients } : {}) });
-    await loadDemo(database.db, demo);
-    demoLoaded = true;
+  const scale = args.scale === undefined ? undefined : Number(args.scale);
+  if (scale !== undefined && (!Number.isInteger(scale) || scale < 10 || scale > 100_000)) {
+    console.error('--scale must be a whole number of clients from 10 to 100000');
+    process.exit(2);
   }
-  const app = await buildApp({ db: database.db, config, now: () => new Date() }, { logger });
-  await app.listen({ port: config.port, host: config.host });
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`;
-  const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
-  console.log(`\nTillit is running at ${url}  (database: ${where}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  console.log(`API docs: ${url}api/docs`);
+  const config = loadConfig(process.env);
+  const started = Date.now();
+  const server = await startServer({
+    config, demo: args.demo ?? false, ...(scale ? { demoClients: scale } : {}), logger: createLogger(config.logLevel),
+  });
+  const where = server.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
+  console.log(`\nTillit is running at ${server.url}  (database: ${where}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`API docs: ${server.url}api/docs`);
   if (args.demo) {
-    console.log(demoLoaded ? 'Demo municipality loaded (Kalix kommun).' : 'Database already has data; kept it as it was.');
+    console.log(server.demoLoaded ? 'Demo municipality loaded: Kalix kommun.' : 'The database already has data; it was kept as it was.');
     console.log(`
 Demo logins (password "tillit" for all):
-  samordnare   coordinator, team 1 (morning board)   personal     staff in team 1 (my day)
-  chef         unit manager                          vikarie      substitute (today's visits only)
-  handlaggare  needs assessor (follow-up)            ekonomi      finance (billing)
-  brukare      client (my visits)                    anhorig      relative with consent
+  samordnare   coordinator of team 1        personal     staff member in team 1
+  chef         unit manager                 vikarie      substitute (today's visits only)
+  handlaggare  needs assessor               ekonomi      finance
+  brukare      client                       anhorig      relative with the client's consent
   admin        administrator (accounts)
 Stop with Ctrl+C.`);
   }
   const stop = async () => {
-    await app.close();
-    await database.close();
+    await server.stop();
     process.exit(0);
   };
   process.on('SIGINT', stop);
