@@ -5,3 +5,4 @@ export * from './entities.js';
 export * from './access-policy.js';
 export * from './care-plan-occurrences.js';
 export * from './delivered-care.js';
+export * from './continuity.js';

@@ -133,6 +133,12 @@ export const visits = pgTable('visit', {
   actualEnd: text('actual_end'),
   missedReason: text('missed_reason'),
   note: text('note'),
+  /** A locked visit keeps its person and time when a new plan is suggested. */
+  locked: boolean('locked').notNull().default(false),
+  /** Bumped on every change, so an offline phone's stale write is seen as a conflict. */
+  version: integer('version').notNull().default(1),
+  recordedBy: uuid('recorded_by'),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   index('visit_team_date_idx').on(t.teamId, t.date),
@@ -210,7 +216,76 @@ export const accessLog = pgTable('access_log', {
   requestId: text('request_id').notNull(),
 }, (t) => [index('access_log_client_idx').on(t.clientId, t.at)]);
 
+/** A team's day as a whole: its version for optimistic concurrency, and whether it is published. */
+export const dayPlans = pgTable('day_plan', {
+  teamId: uuid('team_id').notNull().references(() => teams.id),
+  date: date('date').notNull(),
+  version: integer('version').notNull().default(1),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  publishedBy: uuid('published_by'),
+  publishedVersion: integer('published_version'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+}, (t) => [primaryKey({ columns: [t.teamId, t.date] })]);
+
+/**
+ * Every change to a day's plan: who changed what and when. Changes made after publishing are
+ * flagged, so notifications to clients can be derived from them.
+ */
+export const planChanges = pgTable('plan_change', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  teamId: uuid('team_id').notNull(),
+  date: date('date').notNull(),
+  visitId: uuid('visit_id'),
+  kind: text('kind').notNull(),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  afterPublish: boolean('after_publish').notNull(),
+  changedBy: uuid('changed_by').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('plan_change_day_idx').on(t.teamId, t.date, t.id)]);
+
+/** A request to suggest a plan for a team's day, run by a worker. */
+export const planningJobs = pgTable('planning_job', {
+  id: uuid('id').primaryKey(),
+  teamId: uuid('team_id').notNull().references(() => teams.id),
+  date: date('date').notNull(),
+  status: text('status', { enum: ['queued', 'running', 'done', 'failed', 'cancelled'] }).notNull(),
+  /** Best cost so far, elapsed milliseconds, iterations, and the best plan's figures. */
+  progress: jsonb('progress'),
+  /** The suggested plan (tillit.plan/v1) when done. */
+  result: jsonb('result'),
+  error: text('error'),
+  /** The day plan's version the suggestion started from. */
+  baseVersion: integer('base_version').notNull(),
+  cancelRequested: boolean('cancel_requested').notNull().default(false),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+}, (t) => [index('planning_job_day_idx').on(t.teamId, t.date)]);
+
+/** A staff member offers a visit to a colleague or asks to take one; the coordinator confirms. */
+export const swapRequests = pgTable('swap_request', {
+  id: uuid('id').primaryKey(),
+  visitId: uuid('visit_id').notNull().references(() => visits.id),
+  fromStaffId: uuid('from_staff_id').notNull().references(() => staff.id),
+  toStaffId: uuid('to_staff_id').references(() => staff.id),
+  status: text('status', { enum: ['open', 'confirmed', 'declined', 'withdrawn'] }).notNull(),
+  note: text('note'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  decidedBy: uuid('decided_by'),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+}, (t) => [index('swap_request_visit_idx').on(t.visitId)]);
+
+/** Ids of writes already applied, so a phone replaying its offline queue never applies one twice. */
+export const appliedMutations = pgTable('applied_mutation', {
+  id: text('id').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const schema = {
   municipalities, units, teams, staff, clients, relatives, decisions, carePlans, carePlanVisits, visits,
-  generatedDays, shifts, absences, users, sessions, accessLog,
+  generatedDays, shifts, absences, users, sessions, accessLog, dayPlans, planChanges, planningJobs, swapRequests,
+  appliedMutations,
 };
