@@ -11,6 +11,7 @@ CREATE TABLE "day_plan" (
 	"published_at" timestamp with time zone,
 	"published_by" uuid,
 	"published_version" integer,
+	"breaks" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_by" uuid,
 	CONSTRAINT "day_plan_team_id_date_pk" PRIMARY KEY("team_id","date")

@@ -224,6 +224,8 @@ export const dayPlans = pgTable('day_plan', {
   publishedAt: timestamp('published_at', { withTimezone: true }),
   publishedBy: uuid('published_by'),
   publishedVersion: integer('published_version'),
+  /** Where each person's breaks lie in the current plan: staff id → break start times (HH:MM). */
+  breaks: jsonb('breaks').$type<Record<string, string[]>>().notNull().default({}),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedBy: uuid('updated_by'),
 }, (t) => [primaryKey({ columns: [t.teamId, t.date] })]);
