@@ -22,6 +22,7 @@ import { followUpRoutes } from './routes/follow-up.js';
 import { billingRoutes } from './routes/billing.js';
 import { adminRoutes } from './routes/admin.js';
 import { unitRoutes } from './routes/units.js';
+import { teamDayRoutes } from './routes/team-day.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -108,6 +109,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     clientRoutes(typed, ctx);
     teamRoutes(typed, ctx);
     unitRoutes(typed, ctx);
+    teamDayRoutes(typed, ctx);
     meRoutes(typed, ctx);
     followUpRoutes(typed, ctx);
     billingRoutes(typed, ctx);

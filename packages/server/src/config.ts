@@ -12,6 +12,9 @@ const env = z.object({
   TILLIT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   TILLIT_TIME_ZONE: z.string().default('Europe/Stockholm'),
   TILLIT_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  TILLIT_PLANNING_SECONDS: z.coerce.number().min(0.2).max(300).default(5),
+  TILLIT_PLANNING_THREADS: z.coerce.number().int().min(1).max(8).default(1),
+  TILLIT_PLANNING_WORKER: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -27,5 +30,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     port: e.PORT, host: e.HOST, databaseUrl: e.DATABASE_URL, dataDir: resolve(e.TILLIT_DATA_DIR),
     demoSeed: e.TILLIT_DEMO_SEED, secureCookies: e.TILLIT_SECURE_COOKIES === 'true', logLevel: e.LOG_LEVEL,
     timeZone: e.TILLIT_TIME_ZONE, loginAttemptsPerMinute: e.TILLIT_LOGIN_ATTEMPTS_PER_MINUTE,
+    planningSeconds: e.TILLIT_PLANNING_SECONDS, planningThreads: e.TILLIT_PLANNING_THREADS,
+    planningWorker: e.TILLIT_PLANNING_WORKER === 'true',
   };
 }

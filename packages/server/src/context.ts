@@ -1,5 +1,7 @@
 // What every route needs, passed in once: the database, the clock and the settings.
 import type { Db } from './db/connection.js';
+import type { JobQueue } from './jobs/queue.js';
+import type { PlanningSettings } from './services/planning-jobs.js';
 
 export interface Config {
   port: number;
@@ -14,6 +16,11 @@ export interface Config {
   timeZone: string;
   /** Sign-in attempts allowed per client address and minute, before 429. */
   loginAttemptsPerMinute: number;
+  /** Seconds a suggested plan may search, and threads it may use. */
+  planningSeconds: number;
+  planningThreads: number;
+  /** Whether this process takes planning jobs (with PostgreSQL, dedicated workers may take them instead). */
+  planningWorker: boolean;
 }
 
 export interface AppContext {
@@ -21,6 +28,8 @@ export interface AppContext {
   config: Config;
   /** The clock, injectable so tests can pin "today". */
   now: () => Date;
+  /** Where planning jobs are sent; absent, suggesting a plan answers 503. */
+  jobs?: { queue: JobQueue; settings: PlanningSettings };
 }
 
 /** @returns the calendar date (YYYY-MM-DD) of `now` in the municipality's time zone. */

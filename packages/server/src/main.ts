@@ -24,6 +24,9 @@ Environment:
   TILLIT_SECURE_COOKIES     true when served over HTTPS (default false)
   TILLIT_TIME_ZONE          the municipality's time zone (default Europe/Stockholm)
   TILLIT_LOGIN_ATTEMPTS_PER_MINUTE  sign-in attempts per address and minute (default 20)
+  TILLIT_PLANNING_SECONDS   search time of a suggested plan (default 5)
+  TILLIT_PLANNING_THREADS   search threads per planning job (default 1)
+  TILLIT_PLANNING_WORKER    false: this process does not take planning jobs (default true)
   LOG_LEVEL                 fatal, error, warn, info (default), debug, trace or silent`;
 
 async function main(): Promise<void> {

@@ -7,6 +7,8 @@ import { buildApp } from './app.js';
 import type { Config } from './context.js';
 import { openDatabase, type Database } from './db/connection.js';
 import { isEmpty, loadDemo } from './db/seed.js';
+import { InProcessQueue, PgBossQueue, type JobQueue } from './jobs/queue.js';
+import { planningQueue, runPlanningJob } from './services/planning-jobs.js';
 
 export interface StartOptions {
   config: Config;
@@ -43,7 +45,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await loadDemo(database.db, demo);
       demoLoaded = true;
     }
-    const app = await buildApp({ db: database.db, config, now }, { logger: options.logger ?? false });
+    const queue = await startJobs(database, config);
+    const app = await buildApp({ db: database.db, config, now, jobs: { queue, settings: planningSettings(config) } }, { logger: options.logger ?? false });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -52,6 +55,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       app, database, url: `http://${host}:${port}/`, demoLoaded,
       async stop() {
         await app.close();
+        await queue.stop();
         await database.close();
       },
     };
@@ -59,4 +63,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await database.close();
     throw e;
   }
+}
+
+export function planningSettings(config: Config) {
+  return { timeLimitMs: Math.round(config.planningSeconds * 1000), threads: config.planningThreads };
+}
+
+/** The job queue: pg-boss on PostgreSQL, in-process on the embedded database. */
+export async function startJobs(database: Database, config: Config): Promise<JobQueue> {
+  const queue: JobQueue = database.kind === 'postgres' && database.url ? new PgBossQueue(database.url) : new InProcessQueue();
+  await queue.start();
+  if (config.planningWorker) {
+    const settings = planningSettings(config);
+    await queue.work(planningQueue, (data) => runPlanningJob(database.db, String(data.jobId), settings));
+  }
+  return queue;
 }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@tillit/domain';
 import type { Db } from '../src/db/connection.js';
 import {
-  carePlanVisits, carePlans, clients, decisions, municipalities, relatives, shifts, staff, teams, units, users, visits,
+  carePlanVisits, carePlans, clients, decisions, municipalities, planningJobs, relatives, shifts, staff, swapRequests, teams, units, users, visits,
 } from '../src/db/schema.js';
 import { hashPassword } from '../src/auth/passwords.js';
 
@@ -21,6 +21,7 @@ export interface Fixture {
   clientA1: string; clientA2: string; clientB1: string;
   relativeA1: string; relativeB1: string;
   visitA1Today: string; visitB1Today: string;
+  jobA: string; jobB: string; swapA: string; swapB: string;
   /** Usernames by role; all scoped to unit 1 / team A / client A1. */
   usernames: Record<Role, string>;
 }
@@ -32,7 +33,7 @@ export async function buildFixture(db: Db): Promise<Fixture> {
     municipalityId: uuid(), unit1: uuid(), unit2: uuid(), teamA: uuid(), teamB: uuid(),
     staffA1: uuid(), staffA2: uuid(), substituteA: uuid(), staffB1: uuid(),
     clientA1: uuid(), clientA2: uuid(), clientB1: uuid(), relativeA1: uuid(), relativeB1: uuid(),
-    visitA1Today: uuid(), visitB1Today: uuid(),
+    visitA1Today: uuid(), visitB1Today: uuid(), jobA: uuid(), jobB: uuid(), swapA: uuid(), swapB: uuid(),
   };
   await db.insert(municipalities).values({ id: f.municipalityId, name: 'Testkommun', code: '9999' });
   await db.insert(units).values([
@@ -82,6 +83,15 @@ export async function buildFixture(db: Db): Promise<Fixture> {
   // The substitute works client A1's visit today, and only that one.
   await db.insert(visits).values([visit(f.visitA1Today, f.clientA1, f.teamA, [f.substituteA]), visit(f.visitB1Today, f.clientB1, f.teamB, [f.staffB1])]);
   await db.insert(shifts).values([f.staffA1, f.staffA2, f.substituteA, f.staffB1].map((s) => ({ id: uuid(), staffId: s, date: today, start: '07:00', end: '16:00', breakMin: 30 })));
+
+  await db.insert(planningJobs).values([
+    { id: f.jobA, teamId: f.teamA, date: today, status: 'queued', baseVersion: 1, createdBy: f.staffA2 },
+    { id: f.jobB, teamId: f.teamB, date: today, status: 'queued', baseVersion: 1, createdBy: f.staffB1 },
+  ]);
+  await db.insert(swapRequests).values([
+    { id: f.swapA, visitId: f.visitA1Today, fromStaffId: f.substituteA, toStaffId: f.staffA1, status: 'open' },
+    { id: f.swapB, visitId: f.visitB1Today, fromStaffId: f.staffB1, toStaffId: null, status: 'open' },
+  ]);
 
   const hash = await hashPassword(password);
   const accounts: { role: Role; scope: Partial<Record<'unitId' | 'teamId' | 'staffId' | 'clientId' | 'relativeId', string>> }[] = [

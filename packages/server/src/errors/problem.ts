@@ -16,6 +16,8 @@ export interface Problem {
   detail: string;
   instance: string;
   errors?: ProblemFieldError[];
+  /** RFC 9457 extension members, e.g. the current state in a conflict. */
+  [extension: string]: unknown;
 }
 
 const typeBase = 'https://tillit.example/problems/';
@@ -30,6 +32,13 @@ const statusByCode: Record<DomainErrorCode, number> = {
   'decision-expired': 422,
   'visit-outside-window': 422,
   'fixed-contact-not-qualified': 422,
+  'deviation-step-out-of-order': 409,
+  'client-not-told': 409,
+  'lex-sarah-step-out-of-order': 409,
+  'improvement-step-out-of-order': 409,
+  'visit-not-settleable': 409,
+  'fee-year-missing': 422,
+  'invoice-sent': 409,
 };
 
 const titleByStatus: Record<number, string> = {
@@ -52,6 +61,7 @@ export class HttpProblem extends Error {
     readonly code: string,
     detail: string,
     readonly errors?: ProblemFieldError[],
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail);
   }
@@ -90,7 +100,7 @@ function toProblem(error: FastifyError | Error, request: FastifyRequest): Proble
     return problem(statusByCode[error.code], error.code, error.message, instance, errors);
   }
   if (error instanceof HttpProblem) {
-    return problem(error.status, error.code, error.message, instance, error.errors);
+    return { ...problem(error.status, error.code, error.message, instance, error.errors), ...error.extensions };
   }
   if (isResponseSerializationError(error)) {
     return problem(500, 'internal', 'Something went wrong on our side. The error has been logged.', instance);

@@ -15,6 +15,11 @@ export interface MatrixEntry {
   logs?: (f: Fixture, scope: Scope, role: Role) => string[];
   /** For list reads: client ids that must never appear in the answer for this role. */
   hidden?: (f: Fixture, role: Role) => string[];
+  /**
+   * Statuses that count as "allowed" besides 2xx, for writes whose static test call passed the
+   * access check but stops at a later rule (a stale version: 409; nothing to apply: 422).
+   */
+  allowedStatus?: readonly number[];
   /** The call ends the session, so it runs on a fresh sign-in. */
   freshSession?: boolean;
 }

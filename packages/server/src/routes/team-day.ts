@@ -1,0 +1,449 @@
+// The morning board's API: the day's plan with its figures, checked edits with versions and
+// locks, undo, publish, suggested plans as jobs, and staff recording visits and swapping them.
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { z } from 'zod';
+import { checkPlan, parsePlan, parseProblem } from '@tillit/planner';
+import {
+  addDays, clientAccess, continuity, DomainError, id, isoDate, timeOfDay,
+} from '@tillit/domain';
+import type { AppContext } from '../context.js';
+import { localDate } from '../context.js';
+import { appliedMutations, clients, dayPlans, planChanges, planningJobs, staff, swapRequests, visits } from '../db/schema.js';
+import { accessFacts, authorizeTeam, filterAndLogClients, loadClientScopes } from '../access/guard.js';
+import { forbidden, HttpProblem, notFound } from '../errors/problem.js';
+import { sessionOf } from '../app.js';
+import { ensureDaysGenerated } from '../services/visit-generation.js';
+import { currentPlanOf, loadDay, type DayPlan, type DayProblem } from '../services/planning-problem.js';
+import { bumpVersion, ensureDayPlan, recordChange } from '../services/day-plan.js';
+import { createPlanningJob } from '../services/planning-jobs.js';
+import { type Api, errors, problemSchema } from './api.js';
+
+const dayParams = z.object({ teamId: id, date: isoDate });
+const checkSchema = z.object({ valid: z.boolean(), violations: z.array(z.string()), metrics: z.record(z.string(), z.unknown()) });
+const conflict = { 409: problemSchema.extend({ current: z.unknown().optional() }) };
+
+/** Check a plan against its day with the engine's independent checker. */
+function check(problem: DayProblem, plan: DayPlan) {
+  const p = parseProblem(problem);
+  const r = checkPlan(p, parsePlan(plan));
+  return { valid: r.valid, violations: r.violations, metrics: r.metrics as unknown as Record<string, unknown> };
+}
+
+/** The day's plan with one visit moved, for checking before or after saving. */
+function withVisit(day: Awaited<ReturnType<typeof loadDay>>, visitId: string, staffIds: string[], plannedStart: string | null, breaks: Record<string, string[]>): DayPlan {
+  const rows = [...day.visitRows.values()].map((v) => (v.id === visitId ? { ...v, staffIds, plannedStart } : v));
+  return currentPlanOf(day.problem.date, rows, breaks, day.problem.staff);
+}
+
+export function teamDayRoutes(api: Api, ctx: AppContext): void {
+  /** The day's planned visit, or why it cannot be moved (unknown: 404; done, missed or cancelled: 409). */
+  async function plannedVisit(day: Awaited<ReturnType<typeof loadDay>>, teamId: string, date: string, visitId: string) {
+    const v = day.visitRows.get(visitId);
+    if (v) return v;
+    const row = (await ctx.db.select().from(visits).where(and(eq(visits.id, visitId), eq(visits.teamId, teamId), eq(visits.date, date))))[0];
+    if (!row) throw notFound('The visit');
+    throw new DomainError('conflict', `This visit is ${row.status}; only planned visits can be moved.`, '/params/visitId');
+  }
+
+  const today = () => localDate(ctx.now(), ctx.config.timeZone);
+
+  api.get('/api/teams/:teamId/days/:date/plan', {
+    schema: {
+      tags: ['team day'],
+      summary: "The day's plan of record: version, publication, locks, the checker's verdict and the day's figures",
+      params: dayParams,
+      response: {
+        200: z.object({
+          version: z.number(), publishedAt: z.string().nullable(), publishedVersion: z.number().nullable(),
+          plan: z.unknown(), check: checkSchema,
+          locked: z.array(id),
+          continuity14: z.object({ mean: z.number().nullable(), median: z.number().nullable(), clients: z.number() }),
+          changesAfterPublish: z.number(),
+        }),
+        ...errors,
+      },
+    },
+  }, async (request) => {
+    const { actor } = sessionOf(request);
+    const { teamId, date } = request.params;
+    await authorizeTeam(ctx, actor, teamId, 'read');
+    await ensureDaysGenerated(ctx, teamId, date, date, today());
+    const day = await loadDay(ctx.db, teamId, date);
+    const dp = await ensureDayPlan(ctx.db, teamId, date);
+    await filterAndLogClients(ctx, request, actor, [...new Set([...day.visitRows.values()].map((v) => v.clientId))], 'visits');
+    // Distinct staff per client over the 14 days before: Socialstyrelsen's measure, team scope.
+    const teamClients = await ctx.db.select({ clientId: clients.id, birthYear: clients.birthYear }).from(clients).where(eq(clients.teamId, teamId));
+    const past = await ctx.db.select().from(visits).where(and(eq(visits.teamId, teamId), gte(visits.date, addDays(date, -14)), lt(visits.date, date)));
+    const c = continuity(teamClients, past.map((v) => ({
+      clientId: v.clientId, date: v.date, start: v.actualStart ?? v.plannedStart ?? v.windowStart, status: v.status, staffIds: v.staffIds,
+    })), addDays(date, -14), true);
+    const changes = await ctx.db.select({ id: planChanges.id }).from(planChanges)
+      .where(and(eq(planChanges.teamId, teamId), eq(planChanges.date, date), eq(planChanges.afterPublish, true)));
+    return {
+      version: dp.version, publishedAt: dp.publishedAt?.toISOString() ?? null, publishedVersion: dp.publishedVersion,
+      plan: day.currentPlan, check: check(day.problem, day.currentPlan),
+      locked: [...day.visitRows.values()].filter((v) => v.locked).map((v) => v.id),
+      continuity14: { mean: c.mean, median: c.median, clients: c.eligibleClients },
+      changesAfterPublish: changes.length,
+    };
+  });
+
+  const visitChange = z.object({
+    staffIds: z.array(id).max(2).optional(),
+    plannedStart: timeOfDay.nullable().optional(),
+  });
+
+  api.post('/api/teams/:teamId/days/:date/visits/:visitId/check', {
+    schema: {
+      tags: ['team day'],
+      summary: 'What moving a visit would break (window, skill, overlap, break, double staffing) and cost, without saving',
+      params: dayParams.extend({ visitId: id }),
+      body: visitChange.strict(),
+      response: { 200: z.object({ newViolations: z.array(z.string()), before: checkSchema.shape.metrics, after: checkSchema.shape.metrics }), ...errors, ...conflict },
+    },
+  }, async (request) => {
+    const { actor } = sessionOf(request);
+    const { teamId, date, visitId } = request.params;
+    await authorizeTeam(ctx, actor, teamId, 'write');
+    const day = await loadDay(ctx.db, teamId, date);
+    const v = await plannedVisit(day, teamId, date, visitId);
+    const dp = await ensureDayPlan(ctx.db, teamId, date);
+    const before = check(day.problem, day.currentPlan);
+    const after = check(day.problem, withVisit(day, visitId, request.body.staffIds ?? v.staffIds, request.body.plannedStart === undefined ? v.plannedStart : request.body.plannedStart, dp.breaks));
+    await filterAndLogClients(ctx, request, actor, [v.clientId], 'visits');
+    return { newViolations: after.violations.filter((x) => !before.violations.includes(x)), before: before.metrics, after: after.metrics };
+  });
+
+  api.patch('/api/teams/:teamId/days/:date/visits/:visitId', {
+    schema: {
+      tags: ['team day'],
+      summary: 'Give a visit to other staff or another time, or lock it; refused when the day changed meanwhile',
+      params: dayParams.extend({ visitId: id }),
+      body: visitChange.extend({
+        version: z.number().int().min(1),
+        locked: z.boolean().optional(),
+        /** Save even though the change breaks a rule (the board has shown what). */
+        acceptViolations: z.boolean().default(false),
+      }).strict(),
+      response: { 200: z.object({ version: z.number(), violations: z.array(z.string()) }), ...errors, ...conflict, 422: problemSchema },
+    },
+  }, async (request) => {
+    const { actor } = sessionOf(request);
+    const { teamId, date, visitId } = request.params;
+    const b = request.body;
+    await authorizeTeam(ctx, actor, teamId, 'write');
+    const day = await loadDay(ctx.db, teamId, date);
+    const v = await plannedVisit(day, teamId, date, visitId);
+    const staffIds = b.staffIds ?? v.staffIds;
+    const plannedStart = b.plannedStart === undefined ? v.plannedStart : b.plannedStart;
+    if (new Set(staffIds).size !== staffIds.length) throw new DomainError('invalid-input', 'The same person twice on one visit.', '/body/staffIds');
+    const teamStaff = new Set(day.problem.staff.map((s) => s.id));
+    const notWorking = staffIds.filter((s) => !teamStaff.has(s));
+    if (notWorking.length > 0) throw new DomainError('staff-not-in-team', 'Everyone on the visit must be in the team and working that day.', '/body/staffIds');
+    const dp = await ensureDayPlan(ctx.db, teamId, date);
+    const before = check(day.problem, day.currentPlan);
+    const after = check(day.problem, withVisit(day, visitId, staffIds, plannedStart, dp.breaks));
+    const added = after.violations.filter((x) => !before.violations.includes(x));
+    if (added.length > 0 && !b.acceptViolations) {
+      throw new HttpProblem(422, 'plan-rule-broken', `The change breaks: ${added.join('; ')}`, added.map((d) => ({ pointer: '/body', detail: d })));
+    }
+    const result = await ctx.db.transaction(async (tx) => {
+      const bumped = await bumpVersion(tx, teamId, date, b.version, actor.userId, ctx.now());
+      const locked = b.locked ?? v.locked;
+      await tx.update(visits).set({ staffIds, plannedStart, locked, version: v.version + 1, updatedAt: ctx.now() }).where(eq(visits.id, visitId));
+      const kind = b.staffIds === undefined && b.plannedStart === undefined ? (locked ? 'lock' : 'unlock') : 'assign';
+      await recordChange(tx, {
+        teamId, date, visitId, kind, afterPublish: bumped.published, changedBy: actor.userId,
+        before: { staffIds: v.staffIds, plannedStart: v.plannedStart, locked: v.locked },
+        after: { staffIds, plannedStart, locked },
+      });
+      return bumped.version;
+    });
+    return { version: result, violations: after.violations };
+  });
+
+  api.post('/api/teams/:teamId/days/:date/undo', {
+    schema: {
+      tags: ['team day'],
+      summary: 'Undo the last change to a visit of the day',
+      params: dayParams,
+      body: z.object({ version: z.number().int().min(1) }).strict(),
+      response: { 200: z.object({ version: z.number(), undone: z.string().nullable() }), ...errors, ...conflict },
+    },
+  }, async (request) => {
+    const { actor } = sessionOf(request);
+    const { teamId, date } = request.params;
+    await authorizeTeam(ctx, actor, teamId, 'write');
+    return ctx.db.transaction(async (tx) => {
+      const last = (await tx.select().from(planChanges)
+        .where(and(eq(planChanges.teamId, teamId), eq(planChanges.date, date), inArray(planChanges.kind, ['assign', 'lock', 'unlock', 'swap'])))
+        .orderBy(desc(planChanges.id)).limit(1))[0];
+      const bumped = await bumpVersion(tx, teamId, date, request.body.version, actor.userId, ctx.now());
+      if (!last || !last.visitId) return { version: bumped.version, undone: null };
+      const prev = last.before as { staffIds: string[]; plannedStart: string | null; locked: boolean };
+      await tx.update(visits).set({ staffIds: prev.staffIds, plannedStart: prev.plannedStart, locked: prev.locked, updatedAt: ctx.now() }).where(eq(visits.id, last.visitId));
+      // The undone change is marked by an 'undo' record pointing at it, and no longer undoable.
+      await tx.update(planChanges).set({ kind: `${last.kind}-undone` }).where(eq(planChanges.id, last.id));
+      await recordChange(tx, { teamId, date, visitId: last.visitId, kind: 'undo', before: last.after, after: prev, afterPublish: bumped.published, changedBy: actor.userId });
+      return { version: bumped.version, undone: last.visitId };
+    });
+  });
+
+  api.post('/api/teams/:teamId/days/:date/publish', {
+    schema: {
+      tags: ['team day'],
+      summary: 'Make the day the plan of record, shown to staff and clients',
+      params: dayParams,
+      body: z.object({ version: z.number().int().min(1) }).strict(),
+      response: { 200: z.object({ version: z.number(), publishedAt: z.string() }), ...errors, ...conflict },
+    },
+  }, async (request) => {
+    const { actor } = sessionOf(request);
+    const { teamId, date } = request.params;
+    await authorizeTeam(ctx, actor, teamId, 'write');
+    const now = ctx.now();
+    return ctx.db.transaction(async (tx) => {
+      const bumped = await bumpVersion(tx, teamId, date, request.body.version, actor.userId, now);
+      await tx.update(dayPlans).set({ publishedAt: now, publishedBy: actor.userId, publishedVersion: bumped.version })
+        .where(and(eq(dayPlans.teamId, teamId), eq(dayPlans.date, date)));
+      await recordChange(tx, { teamId, date, visitId: null, kind: 'publish', before: null, after: { version: bumped.version }, afterPublish: false, changedBy: actor.userId });
+      return { version: bumped.version, publishedAt: now.toISOString() };
+    });
+  });
+
+  const jobView = z.object({
+    id, teamId: id, date: z.string(), status: z.string(), baseVersion: z.number(),
+    progress: z.unknown(), error: z.string().nullable(),
+    /** The suggested plan's figures and verdict, when done or cancelled with a plan. */
+    check: checkSchema.nullable(),
+  });
+
+  api.post('/api/teams/:teamId/days/:date/planning-jobs', {
+    schema: {
+      tags: ['team day'],
+      summary: 'Suggest a plan: starts a planning job that keeps locked visits and stays close to the current plan',
+      params: dayParams,
+      response: { 202: z.object({ jobId: id }), ...errors, 503: problemSchema },
+    },
+  }, async (request, reply) => {
+    const { actor } = sessionOf(request);
+    const { teamId, date } = request.params;
+    await authorizeTeam(ctx, actor, teamId, 'write');
+    if (!ctx.jobs) throw new HttpProblem(503, 'planning-unavailable', 'Planning is not available on this server.');
+    await ensureDaysGenerated(ctx, teamId, date, date, today());
+    const dp = await ensureDayPlan(ctx.db, teamId, date);
+    const jobId = await createPlanningJob(ctx.db, ctx.jobs.queue, teamId, date, dp.version, actor.userId);
+    return reply.status(202).send({ jobId });
+  });
+
+  async function loadJob(jobId: string) {
+    const job = (await ctx.db.select().from(planningJobs).where(eq(planningJobs.id, jobId)))[0];
+    if (!job) throw notFound('The planning job');
+    return job;
+  }
+
+  api.get('/api/planning-jobs/:jobId', {
+    schema: { tags: ['team day'], summary: 'A planning job: status, progress, and the suggestion\'s figures', params: z.object({ jobId: id }), response: { 200: jobView, ...errors } },
+  }, async (request) => {
+    const { actor } = sessionOf(request);
+    const job = await loadJob(request.params.jobId);
+    await authorizeTeam(ctx, actor, job.teamId, 'read');
+    let verdict = null;
+    if (job.result) {
+      const day = await loadDay(ctx.db, job.teamId, job.date);
+      verdict = check(day.problem, job.result as unknown as DayPlan);
+    }
+    return { id: job.id, teamId: job.teamId, date: job.date, status: job.status, baseVersion: job.baseVersion, progress: job.progress, error: job.error, check: verdict };
+  });
+
+  api.post('/api/planning-jobs/:jobId/cancel', {
+    schema: { tags: ['team day'], summary: 'Stop a planning job; its best plan so far is kept', params: z.object({ jobId: id }), response: { 202: z.object({ status: z.string() }), ...errors } },
+  }, async (request, reply) => {
+    const { actor } = sessionOf(request);
+    const job = await loadJob(request.params.jobId);
+    await authorizeTeam(ctx, actor, job.teamId, 'write');
+    await ctx.db.update(planningJobs).set({ cancelRequested: true }).where(eq(planningJobs.id, job.id));
+    if (job.status === 'queued') await ctx.db.update(planningJobs).set({ status: 'cancelled', finishedAt: ctx.now() }).where(and(eq(planningJobs.id, job.id), eq(planningJobs.status, 'queued')));
+    return reply.status(202).send({ status: 'cancel-requested' });
+  });
+
+  api.post('/api/planning-jobs/:jobId/apply', {
+    schema: {
+      tags: ['team day'],
+      summary: "Use a suggestion as the day's plan (locked visits stay as they are)",
+      params: z.object({ jobId: id }),
+      body: z.object({ version: z.number().int().min(1) }).strict(),
+      response: { 200: z.object({ version: z.number(), moved: z.number(), retimed: z.number() }), ...errors, ...conflict, 422: problemSchema },
+    },
+  }, async (request) => {
+    const { actor } = sessionOf(request);
+    const job = await loadJob(request.params.jobId);
+    const { teamId, date } = job;
+    await authorizeTeam(ctx, actor, teamId, 'write');
+    if (!job.result) throw new HttpProblem(422, 'no-suggestion', 'This job has no plan to use (yet).');
+    const plan = job.result as unknown as DayPlan;
+    const day = await loadDay(ctx.db, teamId, date);
+    const assigned = new Map<string, { staffIds: string[]; start: string }>();
+    const breaks: Record<string, string[]> = {};
+    for (const r of plan.routes) {
+      for (const s of r.stops) {
+        if (s.break) (breaks[r.staff] ??= []).push(s.start);
+        else if (s.visit) {
+          const a = assigned.get(s.visit) ?? { staffIds: [], start: s.start };
+          a.staffIds.push(r.staff);
+          assigned.set(s.visit, a);
+        }
+      }
+    }
+    return ctx.db.transaction(async (tx) => {
+      const bumped = await bumpVersion(tx, teamId, date, request.body.version, actor.userId, ctx.now());
+      let moved = 0;
+      let retimed = 0;
+      const working = new Set(day.problem.staff.map((s) => s.id));
+      for (const v of day.visitRows.values()) {
+        // A lock holds only while its people work today; otherwise the suggestion replans it.
+        const lockHolds = v.locked && v.staffIds.length === v.staffCount && v.staffIds.every((s) => working.has(s));
+        if (lockHolds) continue;
+        const a = assigned.get(v.id);
+        const staffIds = a?.staffIds ?? [];
+        const plannedStart = a?.start ?? null;
+        const samePeople = staffIds.length === v.staffIds.length && staffIds.every((s) => v.staffIds.includes(s));
+        if (plannedStart === v.plannedStart && samePeople) continue;
+        // Moved: another person; retimed: the same people at another time.
+        if (samePeople) retimed++;
+        else moved++;
+        await tx.update(visits).set({ staffIds, plannedStart, locked: false, version: v.version + 1, updatedAt: ctx.now() }).where(eq(visits.id, v.id));
+        await recordChange(tx, {
+          teamId, date, visitId: v.id, kind: 'suggestion-applied', afterPublish: bumped.published, changedBy: actor.userId,
+          before: { staffIds: v.staffIds, plannedStart: v.plannedStart, locked: v.locked }, after: { staffIds, plannedStart, locked: false },
+        });
+      }
+      await tx.update(dayPlans).set({ breaks }).where(and(eq(dayPlans.teamId, teamId), eq(dayPlans.date, date)));
+      return { version: bumped.version, moved, retimed };
+    });
+  });
+
+  api.post('/api/visits/:visitId/record', {
+    schema: {
+      tags: ['team day'],
+      summary: 'Record a visit as done, with real times if wanted and a note (no stopwatch). Replays of the same mutationId are harmless',
+      params: z.object({ visitId: id }),
+      body: z.object({
+        /** Chosen by the phone for each write, so a replayed offline queue applies it once. */
+        mutationId: z.string().min(8).max(80),
+        /** The visit's version the phone saw; a newer one on the server is a conflict. */
+        baseVersion: z.number().int().min(1),
+        status: z.literal('done'),
+        actualStart: timeOfDay.nullable().optional(),
+        actualEnd: timeOfDay.nullable().optional(),
+        note: z.string().max(2000).nullable().optional(),
+      }).strict().refine((b) => !b.actualStart || !b.actualEnd || b.actualStart < b.actualEnd, { message: 'actualEnd must be after actualStart', path: ['actualEnd'] }),
+      response: { 200: z.object({ version: z.number(), replay: z.boolean() }), ...errors, ...conflict },
+    },
+  }, async (request) => {
+    const { actor } = sessionOf(request);
+    const v = (await ctx.db.select().from(visits).where(eq(visits.id, request.params.visitId)))[0];
+    if (!v) throw notFound('The visit');
+    const scope = (await loadClientScopes(ctx.db, [v.clientId])).get(v.clientId)!;
+    const decision = clientAccess(actor, scope, 'visits', 'write', await accessFacts(ctx, actor));
+    if (!decision.allowed) throw decision.reason === 'out-of-scope' ? notFound('The visit') : forbidden('Your role may not record visits.');
+    // Staff record their own visits; the coordinator and manager may record any of the team's.
+    if ((actor.role === 'staff' || actor.role === 'substitute') && !(actor.staffId && v.staffIds.includes(actor.staffId))) {
+      throw forbidden('Only the staff on the visit record it.');
+    }
+    const b = request.body;
+    const seen = (await ctx.db.select().from(appliedMutations).where(eq(appliedMutations.id, b.mutationId)))[0];
+    if (seen) return { version: v.version, replay: true };
+    if (v.version !== b.baseVersion) {
+      throw new HttpProblem(409, 'visit-changed', 'This visit was changed elsewhere since your phone loaded it. Both versions are shown; choose what is right.', undefined, {
+        current: { version: v.version, status: v.status, staffIds: v.staffIds, plannedStart: v.plannedStart, actualStart: v.actualStart, actualEnd: v.actualEnd, note: v.note },
+      });
+    }
+    const version = await ctx.db.transaction(async (tx) => {
+      await tx.insert(appliedMutations).values({ id: b.mutationId, userId: actor.userId });
+      const next = v.version + 1;
+      await tx.update(visits).set({
+        status: 'done', actualStart: b.actualStart ?? null, actualEnd: b.actualEnd ?? null, note: b.note ?? null,
+        recordedBy: actor.userId, recordedAt: ctx.now(), version: next, updatedAt: ctx.now(),
+      }).where(eq(visits.id, v.id));
+      const dp = await ensureDayPlan(tx, v.teamId, v.date);
+      await recordChange(tx, { teamId: v.teamId, date: v.date, visitId: v.id, kind: 'record', before: { status: v.status }, after: { status: 'done' }, afterPublish: dp.publishedAt !== null, changedBy: actor.userId });
+      return next;
+    });
+    return { version, replay: false };
+  });
+
+  api.post('/api/visits/:visitId/swap-requests', {
+    schema: {
+      tags: ['team day'],
+      summary: 'Offer my visit to a colleague (or to anyone), or ask to take a colleague\'s visit',
+      params: z.object({ visitId: id }),
+      body: z.object({ toStaffId: id.nullable(), note: z.string().max(500).optional() }).strict(),
+      response: { 201: z.object({ id }), ...errors, 422: problemSchema },
+    },
+  }, async (request, reply) => {
+    const { actor } = sessionOf(request);
+    if (!actor.staffId || !(actor.role === 'staff' || actor.role === 'coordinator')) throw forbidden('Only team members swap visits.');
+    const v = (await ctx.db.select().from(visits).where(eq(visits.id, request.params.visitId)))[0];
+    if (!v || v.teamId !== actor.teamId) throw notFound('The visit');
+    const mine = v.staffIds.includes(actor.staffId);
+    // Offering: my visit to someone (or anyone). Asking: someone's visit to me.
+    const from = mine ? actor.staffId : v.staffIds[0];
+    const to = mine ? request.body.toStaffId : actor.staffId;
+    if (!from) throw new DomainError('invalid-input', 'Nobody has this visit yet; the coordinator assigns it on the board.', '/params/visitId');
+    if (to) {
+      const member = (await ctx.db.select().from(staff).where(eq(staff.id, to)))[0];
+      if (!member || member.teamId !== v.teamId) throw new DomainError('staff-not-in-team', 'Swaps stay within the team.', '/body/toStaffId');
+    }
+    const newId = randomUUID();
+    await ctx.db.insert(swapRequests).values({ id: newId, visitId: v.id, fromStaffId: from, toStaffId: to ?? null, status: 'open', note: request.body.note ?? null });
+    return reply.status(201).send({ id: newId });
+  });
+
+  api.get('/api/teams/:teamId/days/:date/swap-requests', {
+    schema: {
+      tags: ['team day'],
+      summary: 'Open and decided swap requests of the day',
+      params: dayParams,
+      response: { 200: z.object({ items: z.array(z.object({ id, visitId: id, fromStaffId: id, toStaffId: id.nullable(), status: z.string(), note: z.string().nullable() })) }), ...errors },
+    },
+  }, async (request) => {
+    const { actor } = sessionOf(request);
+    const { teamId, date } = request.params;
+    await authorizeTeam(ctx, actor, teamId, 'read');
+    const rows = await ctx.db.select({ r: swapRequests }).from(swapRequests).innerJoin(visits, eq(visits.id, swapRequests.visitId))
+      .where(and(eq(visits.teamId, teamId), eq(visits.date, date)));
+    return { items: rows.map(({ r }) => ({ id: r.id, visitId: r.visitId, fromStaffId: r.fromStaffId, toStaffId: r.toStaffId, status: r.status, note: r.note })) };
+  });
+
+  api.post('/api/swap-requests/:swapId/decision', {
+    schema: {
+      tags: ['team day'],
+      summary: 'The coordinator confirms or declines a swap; confirming moves the visit',
+      params: z.object({ swapId: id }),
+      body: z.object({ decision: z.enum(['confirm', 'decline']), version: z.number().int().min(1), toStaffId: id.optional() }).strict(),
+      response: { 200: z.object({ version: z.number() }), ...errors, ...conflict, 422: problemSchema },
+    },
+  }, async (request) => {
+    const { actor } = sessionOf(request);
+    const swap = (await ctx.db.select().from(swapRequests).where(eq(swapRequests.id, request.params.swapId)))[0];
+    if (!swap) throw notFound('The swap request');
+    const v = (await ctx.db.select().from(visits).where(eq(visits.id, swap.visitId)))[0]!;
+    await authorizeTeam(ctx, actor, v.teamId, 'write');
+    if (swap.status !== 'open') throw new DomainError('conflict', `This swap was already ${swap.status}.`, '/params/swapId');
+    const to = request.body.toStaffId ?? swap.toStaffId;
+    if (request.body.decision === 'confirm' && !to) throw new DomainError('invalid-input', 'Name who takes the visit.', '/body/toStaffId');
+    return ctx.db.transaction(async (tx) => {
+      const bumped = await bumpVersion(tx, v.teamId, v.date, request.body.version, actor.userId, ctx.now());
+      if (request.body.decision === 'confirm' && to) {
+        const staffIds = v.staffIds.map((s) => (s === swap.fromStaffId ? to : s));
+        await tx.update(visits).set({ staffIds, version: v.version + 1, updatedAt: ctx.now() }).where(eq(visits.id, v.id));
+        await recordChange(tx, { teamId: v.teamId, date: v.date, visitId: v.id, kind: 'swap', before: { staffIds: v.staffIds, plannedStart: v.plannedStart, locked: v.locked }, after: { staffIds, plannedStart: v.plannedStart, locked: v.locked }, afterPublish: bumped.published, changedBy: actor.userId });
+      }
+      await tx.update(swapRequests).set({ status: request.body.decision === 'confirm' ? 'confirmed' : 'declined', toStaffId: to ?? null, decidedBy: actor.userId, decidedAt: ctx.now() }).where(eq(swapRequests.id, swap.id));
+      return { version: bumped.version };
+    });
+  });
+}
+

@@ -1,0 +1,118 @@
+// Suggesting a plan for a team's day: a job row the page can poll, a queue that any worker
+// process takes it from, the engine in a worker thread, progress and cancellation through the row.
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/connection.js';
+import { planningJobs } from '../db/schema.js';
+import type { JobQueue } from '../jobs/queue.js';
+import type { PlanningWorkerInput, PlanningWorkerMessage } from '../jobs/planning-worker.js';
+import { loadDay, type DayProblem } from './planning-problem.js';
+
+export const planningQueue = 'plan-day';
+
+export interface PlanningSettings {
+  /** Search time for a suggestion; a replan with most visits kept converges well within it. */
+  timeLimitMs: number;
+  /** Search threads inside the worker. */
+  threads: number;
+}
+
+/**
+ * The problem for a suggestion: locked visits are pinned to their person and time, and the
+ * current assignments are the previous plan to stay close to (a replan moves as little as it can).
+ */
+export function suggestionProblem(problem: DayProblem, lockedVisits: Map<string, { staffIds: string[]; plannedStart: string }>, previous: unknown): DayProblem {
+  const staffIds = new Set(problem.staff.map((s) => s.id));
+  return {
+    ...problem,
+    visits: problem.visits.map((v) => {
+      const lock = lockedVisits.get(v.id);
+      // A lock on someone who is not working today cannot hold; the visit is planned afresh.
+      if (!lock || !lock.staffIds.every((s) => staffIds.has(s)) || lock.staffIds.length !== v.staffCount) return v;
+      return { ...v, pinnedStaff: lock.staffIds, pinnedStart: lock.plannedStart };
+    }),
+    previousPlan: previous,
+  };
+}
+
+function workerScript(): { url: URL; execArgv: string[] } {
+  return import.meta.url.endsWith('.ts')
+    ? { url: new URL('../jobs/planning-worker-bootstrap.mjs', import.meta.url), execArgv: ['--conditions=source'] }
+    : { url: new URL('../jobs/planning-worker.js', import.meta.url), execArgv: [] };
+}
+
+/** Run the engine in a worker thread; `onProgress` may return true to cancel. */
+export function runPlanningWorker(
+  input: PlanningWorkerInput,
+  onProgress: (p: Extract<PlanningWorkerMessage, { type: 'progress' }>) => Promise<boolean>,
+): Promise<unknown> {
+  const { url, execArgv } = workerScript();
+  const worker = new Worker(url, { workerData: input, execArgv });
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    worker.on('message', (m: PlanningWorkerMessage) => {
+      if (m.type === 'progress') {
+        void onProgress(m).then((cancel) => {
+          if (cancel) worker.postMessage('cancel');
+        });
+      } else if (m.type === 'done') {
+        settled = true;
+        resolve(m.plan);
+        void worker.terminate();
+      } else {
+        settled = true;
+        reject(new Error(m.message));
+        void worker.terminate();
+      }
+    });
+    worker.on('error', (e) => {
+      if (!settled) reject(e);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`planning worker stopped with code ${code}`));
+    });
+  });
+}
+
+/** Create the job row and queue it. @returns the job id */
+export async function createPlanningJob(db: Db, queue: JobQueue, teamId: string, date: string, baseVersion: number, userId: string): Promise<string> {
+  const id = randomUUID();
+  await db.insert(planningJobs).values({ id, teamId, date, status: 'queued', baseVersion, createdBy: userId });
+  await queue.send(planningQueue, { jobId: id });
+  return id;
+}
+
+/** The worker side: take one job, solve, and record progress, result or failure on its row. */
+export async function runPlanningJob(db: Db, jobId: string, settings: PlanningSettings): Promise<void> {
+  const job = (await db.select().from(planningJobs).where(eq(planningJobs.id, jobId)))[0];
+  if (!job || job.status !== 'queued') return;
+  if (job.cancelRequested) {
+    await db.update(planningJobs).set({ status: 'cancelled', finishedAt: new Date() }).where(eq(planningJobs.id, jobId));
+    return;
+  }
+  await db.update(planningJobs).set({ status: 'running', progress: { bestCost: null, elapsedMs: 0, iteration: 0, timeLimitMs: settings.timeLimitMs } })
+    .where(and(eq(planningJobs.id, jobId), eq(planningJobs.status, 'queued')));
+  try {
+    const day = await loadDay(db, job.teamId, job.date);
+    const locked = new Map<string, { staffIds: string[]; plannedStart: string }>();
+    for (const v of day.visitRows.values()) if (v.locked && v.plannedStart) locked.set(v.id, { staffIds: v.staffIds, plannedStart: v.plannedStart });
+    const problem = suggestionProblem(day.problem, locked, day.currentPlan.routes.length > 0 ? day.currentPlan : undefined);
+    let cancelled = false;
+    const plan = await runPlanningWorker({ problem, timeLimitMs: settings.timeLimitMs, seed: 1, threads: settings.threads }, async (p) => {
+      const row = (await db.select({ cancel: planningJobs.cancelRequested }).from(planningJobs).where(eq(planningJobs.id, jobId)))[0];
+      await db.update(planningJobs).set({ progress: { bestCost: p.bestCost, elapsedMs: p.elapsedMs, iteration: p.iteration, timeLimitMs: settings.timeLimitMs } })
+        .where(eq(planningJobs.id, jobId));
+      cancelled = row?.cancel ?? false;
+      return cancelled;
+    });
+    const final = (await db.select({ cancel: planningJobs.cancelRequested }).from(planningJobs).where(eq(planningJobs.id, jobId)))[0];
+    // A cancelled search still returns its best plan so far; the coordinator may use it.
+    await db.update(planningJobs).set({
+      status: cancelled || final?.cancel ? 'cancelled' : 'done', result: plan as Record<string, unknown>, finishedAt: new Date(),
+    }).where(eq(planningJobs.id, jobId));
+  } catch (e) {
+    await db.update(planningJobs).set({ status: 'failed', error: e instanceof Error ? e.message : String(e), finishedAt: new Date() })
+      .where(eq(planningJobs.id, jobId));
+  }
+}

@@ -1,0 +1,213 @@
+// The morning board's API on the demo municipality, on both databases: figures, checked edits,
+// versions and conflicts, locks, undo, suggested plans as jobs (progress, cancel, apply), replanning
+// after an absence, publishing, staff recording visits (idempotent, with conflicts) and swaps.
+import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '@tillit/demo';
+import { buildApp } from '../src/app.js';
+import type { Database } from '../src/db/connection.js';
+import { planChanges, users, visits } from '../src/db/schema.js';
+import { loadDemo } from '../src/db/seed.js';
+import type { JobQueue } from '../src/jobs/queue.js';
+import { planningSettings, startJobs } from '../src/server.js';
+import { testConfig } from './config.js';
+import { databaseKinds, openTestDatabase } from './databases.js';
+import { as, signIn, type Session } from './http.js';
+
+const today = '2026-11-25';
+const now = () => new Date('2026-11-25T06:30:00Z');
+
+describe.each(databaseKinds)('team day on %s', (kind) => {
+  let database: Database;
+  let app: FastifyInstance;
+  let queue: JobQueue;
+  let coordinator: Session;
+  let teamId: string;
+  let dayUrl: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await loadDemo(database.db, generateDemo({ seed: 1, today }));
+    const config = { ...testConfig, planningSeconds: 1 };
+    queue = await startJobs(database, config);
+    app = await buildApp({ db: database.db, config, now, jobs: { queue, settings: planningSettings(config) } }, { serveWeb: false });
+    coordinator = await signIn(app, 'samordnare', 'tillit');
+    teamId = (await database.db.select().from(users).where(eq(users.username, 'samordnare')))[0]!.teamId!;
+    dayUrl = `/api/teams/${teamId}/days/${today}`;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await queue?.stop();
+    await database?.close();
+  });
+
+  const get = (url: string) => as(app, coordinator)({ method: 'GET', url });
+  const plan = async () => (await get(`${dayUrl}/plan`)).json();
+  const dayVisits = () => database.db.select().from(visits).where(and(eq(visits.teamId, teamId), eq(visits.date, today)));
+
+  async function suggestAndWait(): Promise<{ id: string; status: string; progress: { iteration: number }; check: { valid: boolean; violations: string[]; metrics: Record<string, number> } }> {
+    const started = await as(app, coordinator)({ method: 'POST', url: `${dayUrl}/planning-jobs` });
+    expect(started.statusCode, started.body).toBe(202);
+    const jobId = started.json().jobId;
+    for (let i = 0; i < 200; i++) {
+      const job = (await get(`/api/planning-jobs/${jobId}`)).json();
+      if (['done', 'failed', 'cancelled'].includes(job.status)) return job;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('planning job did not finish');
+  }
+
+  it("shows the day's plan with its version, the checker's verdict and continuity figures", async () => {
+    const p = await plan();
+    expect(p.version).toBeGreaterThanOrEqual(1);
+    expect(p.publishedAt).toBeNull();
+    expect(p.check.metrics.assigned).toBeGreaterThan(10);
+    expect(p.continuity14.clients).toBeGreaterThan(5);
+    expect(p.continuity14.mean).toBeGreaterThanOrEqual(1);
+  });
+
+  it('says what moving a visit outside its window would break, and refuses to save it unless accepted', async () => {
+    const v = (await dayVisits()).find((x) => x.status === 'planned' && x.staffCount === 1 && x.plannedStart)!;
+    const late = v.windowEnd < '22:00' ? '22:30' : '05:00';
+    const checked = await as(app, coordinator)({ method: 'POST', url: `${dayUrl}/visits/${v.id}/check`, payload: { plannedStart: late } });
+    expect(checked.statusCode).toBe(200);
+    expect(checked.json().newViolations.join(' ')).toContain(v.id);
+    const { version } = await plan();
+    const refused = await as(app, coordinator)({ method: 'PATCH', url: `${dayUrl}/visits/${v.id}`, payload: { version, plannedStart: late } });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors.length).toBeGreaterThan(0);
+    const unchanged = (await database.db.select().from(visits).where(eq(visits.id, v.id)))[0]!;
+    expect(unchanged.plannedStart).toBe(v.plannedStart);
+    expect((await plan()).version).toBe(version);
+  });
+
+  it('refuses a write made from an old version, keeping the other coordinator\'s change', async () => {
+    const v = (await dayVisits()).find((x) => x.status === 'planned' && x.plannedStart)!;
+    const { version } = await plan();
+    const first = await as(app, coordinator)({ method: 'PATCH', url: `${dayUrl}/visits/${v.id}`, payload: { version, locked: true } });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().version).toBe(version + 1);
+    const second = await as(app, coordinator)({ method: 'PATCH', url: `${dayUrl}/visits/${v.id}`, payload: { version, locked: false } });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().detail).toMatch(/Someone else changed this day/);
+    expect((await plan()).locked).toContain(v.id);
+  });
+
+  it('undoes the last change', async () => {
+    const p = await plan();
+    const lockedId = p.locked[0];
+    const res = await as(app, coordinator)({ method: 'POST', url: `${dayUrl}/undo`, payload: { version: p.version } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().undone).toBe(lockedId);
+    expect((await plan()).locked).not.toContain(lockedId);
+  });
+
+  it('suggests a valid plan as a job with progress, keeps locked visits, and applies it', async () => {
+    const before = await plan();
+    const lockedVisit = (await dayVisits()).find((x) => x.status === 'planned' && x.plannedStart && x.staffIds.length === x.staffCount)!;
+    const locked = await as(app, coordinator)({ method: 'PATCH', url: `${dayUrl}/visits/${lockedVisit.id}`, payload: { version: before.version, locked: true } });
+    expect(locked.statusCode).toBe(200);
+    const job = await suggestAndWait();
+    expect(job.status).toBe('done');
+    expect(job.progress.iteration).toBeGreaterThan(0);
+    expect(job.check.valid, job.check.violations.join('\n')).toBe(true);
+    expect(job.check.metrics.mustUnassigned).toBe(0);
+    const applied = await as(app, coordinator)({ method: 'POST', url: `/api/planning-jobs/${job.id}/apply`, payload: { version: locked.json().version } });
+    expect(applied.statusCode, applied.body).toBe(200);
+    const after = await plan();
+    expect(after.check.valid, after.check.violations.join('\n')).toBe(true);
+    const kept = (await database.db.select().from(visits).where(eq(visits.id, lockedVisit.id)))[0]!;
+    expect(kept.staffIds).toEqual(lockedVisit.staffIds);
+    expect(kept.plannedStart).toBe(lockedVisit.plannedStart);
+  });
+
+  it('lets staff record their visit done once, replays harmlessly, and reports a conflict with both versions', async () => {
+    const staffUser = (await database.db.select().from(users).where(eq(users.username, 'personal')))[0]!;
+    const v = (await dayVisits()).find((x) => x.status === 'planned' && x.staffIds.includes(staffUser.staffId!));
+    expect(v, 'the demo staff member has a visit today').toBeDefined();
+    const personal = await signIn(app, 'personal', 'tillit');
+    const payload = { mutationId: 'phone-1-0001', baseVersion: v!.version, status: 'done', actualStart: v!.plannedStart, note: 'Allt gick bra, kaffe efteråt.' };
+    const first = await as(app, personal)({ method: 'POST', url: `/api/visits/${v!.id}/record`, payload });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().replay).toBe(false);
+    const replay = await as(app, personal)({ method: 'POST', url: `/api/visits/${v!.id}/record`, payload });
+    expect(replay.json().replay).toBe(true);
+    const stored = (await database.db.select().from(visits).where(eq(visits.id, v!.id)))[0]!;
+    expect(stored.status).toBe('done');
+    expect(stored.note).toBe('Allt gick bra, kaffe efteråt.');
+    const stale = await as(app, personal)({ method: 'POST', url: `/api/visits/${v!.id}/record`, payload: { ...payload, mutationId: 'phone-1-0002', note: 'annat' } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current.note).toBe('Allt gick bra, kaffe efteråt.');
+  });
+
+  it('lets staff offer a visit and the coordinator confirm the swap', async () => {
+    const staffUser = (await database.db.select().from(users).where(eq(users.username, 'personal')))[0]!;
+    const v = (await dayVisits()).find((x) => x.status === 'planned' && x.staffCount === 1 && x.staffIds[0] === staffUser.staffId);
+    if (!v) throw new Error('the demo staff member has no single-staffed planned visit left today');
+    const colleague = (await as(app, coordinator)({ method: 'GET', url: `/api/teams/${teamId}/staff` })).json().items.find((s: { id: string }) => s.id !== staffUser.staffId).id;
+    const personal = await signIn(app, 'personal', 'tillit');
+    const offer = await as(app, personal)({ method: 'POST', url: `/api/visits/${v.id}/swap-requests`, payload: { toStaffId: colleague, note: 'Tandläkare 10:00' } });
+    expect(offer.statusCode, offer.body).toBe(201);
+    const list = (await get(`${dayUrl}/swap-requests`)).json().items;
+    expect(list.some((r: { id: string; status: string }) => r.id === offer.json().id && r.status === 'open')).toBe(true);
+    const { version } = await plan();
+    const decided = await as(app, coordinator)({ method: 'POST', url: `/api/swap-requests/${offer.json().id}/decision`, payload: { decision: 'confirm', version } });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect((await database.db.select().from(visits).where(eq(visits.id, v.id)))[0]!.staffIds).toEqual([colleague]);
+  });
+  it('replans after an absence moving the absent person\'s visits and few others', async () => {
+    const rows = (await dayVisits()).filter((v) => v.status === 'planned');
+    const counts = new Map<string, number>();
+    for (const v of rows) for (const s of v.staffIds) counts.set(s, (counts.get(s) ?? 0) + 1);
+    const [absentId, theirs] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    const absence = await as(app, coordinator)({ method: 'POST', url: `/api/teams/${teamId}/absences`, payload: { staffId: absentId, fromDate: today, toDate: today, reason: 'sick' } });
+    expect(absence.statusCode).toBe(201);
+    const p = await plan();
+    const job = await suggestAndWait();
+    expect(job.check.valid, job.check.violations.join('\n')).toBe(true);
+    const applied = await as(app, coordinator)({ method: 'POST', url: `/api/planning-jobs/${job.id}/apply`, payload: { version: p.version } });
+    expect(applied.statusCode).toBe(200);
+    const now = await dayVisits();
+    expect(now.filter((v) => v.staffIds.includes(absentId))).toHaveLength(0);
+    // Stability: the absent person's visits go to others; few other visits change person.
+    const { moved, retimed } = applied.json();
+    console.log(`replan after absence: ${theirs} visits of the absent person, ${moved} moved to another person, ${retimed} retimed`);
+    expect(moved).toBeGreaterThanOrEqual(theirs);
+    expect(moved).toBeLessThanOrEqual(theirs + 4);
+  });
+
+  it('stops a job on cancel and keeps its best plan so far', async () => {
+    const slowConfig = { ...testConfig, planningSeconds: 30 };
+    const slowApp = await buildApp({ db: database.db, config: slowConfig, now, jobs: { queue, settings: planningSettings(slowConfig) } }, { serveWeb: false });
+    // The queue's worker was registered with a 1 s limit; cancel still must be honoured.
+    const s = await signIn(slowApp, 'samordnare', 'tillit');
+    const started = await as(slowApp, s)({ method: 'POST', url: `${dayUrl}/planning-jobs` });
+    const jobId = started.json().jobId;
+    const cancel = await as(slowApp, s)({ method: 'POST', url: `/api/planning-jobs/${jobId}/cancel` });
+    expect(cancel.statusCode).toBe(202);
+    let job;
+    for (let i = 0; i < 100; i++) {
+      job = (await as(slowApp, s)({ method: 'GET', url: `/api/planning-jobs/${jobId}` })).json();
+      if (['done', 'failed', 'cancelled'].includes(job.status)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await slowApp.close();
+    expect(job.status).toBe('cancelled');
+  });
+
+  it('publishes the day and flags later changes as changes after publishing', async () => {
+    const p = await plan();
+    const pub = await as(app, coordinator)({ method: 'POST', url: `${dayUrl}/publish`, payload: { version: p.version } });
+    expect(pub.statusCode).toBe(200);
+    const v = (await dayVisits()).find((x) => x.status === 'planned' && x.plannedStart)!;
+    const lock = await as(app, coordinator)({ method: 'PATCH', url: `${dayUrl}/visits/${v.id}`, payload: { version: pub.json().version, locked: !v.locked } });
+    expect(lock.statusCode, lock.body).toBe(200);
+    const after = await plan();
+    expect(after.publishedAt).not.toBeNull();
+    expect(after.changesAfterPublish).toBeGreaterThanOrEqual(1);
+    const flagged = await database.db.select().from(planChanges).where(and(eq(planChanges.visitId, v.id), eq(planChanges.afterPublish, true)));
+    expect(flagged.length).toBeGreaterThanOrEqual(1);
+  });
+
+});
