@@ -69,7 +69,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.decorate('routeList', routeList);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installProblemHandlers(app);
+  const spa = (options.serveWeb ?? true) && existsSync(webDist);
+  installProblemHandlers(app, { spa });
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -116,19 +117,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     adminRoutes(typed, ctx);
   });
 
-  if ((options.serveWeb ?? true) && existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // The web app routes on the client: unknown non-API paths get index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return reply
-          .status(404)
-          .type('application/problem+json')
-          .send({ type: 'https://tillit.example/problems/not-found', title: 'Not found', status: 404, detail: 'No such resource.', instance: `urn:tillit:request:${request.id}` });
-      }
-      return reply.sendFile('index.html');
-    });
-  }
+  if (spa) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   return app;
 }
 

@@ -60,6 +60,8 @@ describe('sign-in and sessions', () => {
     const locked = await login(f.usernames.relative, password);
     expect(locked.statusCode).toBe(429);
     expect(locked.json().type).toMatch(/too-many-attempts$/);
+    expect(Date.parse(locked.json().retryAfter)).toBeGreaterThan(fixedNow.getTime());
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     now = new Date(fixedNow.getTime() + 2 * 60_000);
     expect((await login(f.usernames.relative, password)).statusCode).toBe(200);
     const u = (await database.db.select().from(users).where(eq(users.username, f.usernames.relative)))[0]!;
@@ -69,7 +71,10 @@ describe('sign-in and sessions', () => {
 
   it('ends the session at logout', async () => {
     const s = await signIn(app, f.usernames.coordinator, password);
-    expect((await as(app, s)({ method: 'GET', url: '/api/auth/session' })).statusCode).toBe(200);
+    const session = await as(app, s)({ method: 'GET', url: '/api/auth/session' });
+    expect(session.statusCode).toBe(200);
+    // 08:00 UTC on 25 November is 09:00 in Stockholm, the same date.
+    expect(session.json()).toMatchObject({ today: '2026-11-25', timeZone: 'Europe/Stockholm' });
     expect((await as(app, s)({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
     expect((await as(app, s)({ method: 'GET', url: '/api/teams' })).statusCode).toBe(401);
   });

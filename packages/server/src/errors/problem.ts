@@ -114,8 +114,11 @@ function toProblem(error: FastifyError | Error, request: FastifyRequest): Proble
   return problem(500, 'internal', 'Something went wrong on our side. The error has been logged.', instance);
 }
 
-/** Install the one error handler and the 404 handler. */
-export function installProblemHandlers(app: FastifyInstance): void {
+/**
+ * Install the one error handler and the one 404 handler.
+ * @param options.spa - unknown GET paths outside /api/ answer the web app's index.html, which routes on the client
+ */
+export function installProblemHandlers(app: FastifyInstance, options: { spa?: boolean } = {}): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const body = toProblem(error, request);
     if (body.status >= 500) {
@@ -125,6 +128,7 @@ export function installProblemHandlers(app: FastifyInstance): void {
     return reply.status(body.status).type('application/problem+json').send(body);
   });
   app.setNotFoundHandler((request, reply) => {
+    if (options.spa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
     const body = problem(404, 'not-found', 'No such resource.', `urn:tillit:request:${request.id}`);
     return reply.status(404).type('application/problem+json').send(body);
   });

@@ -9,6 +9,7 @@ import {
   clearSessionCookie, createSession, deleteSession, findSession, sessionCookie, setSessionCookie,
 } from '../auth/sessions.js';
 import { HttpProblem } from '../errors/problem.js';
+import { localDate } from '../context.js';
 import { sessionOf } from '../app.js';
 import { type Api, errors } from './api.js';
 
@@ -25,7 +26,13 @@ const sessionUser = z.object({
   clientId: z.string().nullable(),
   relativeId: z.string().nullable(),
 });
-const sessionAnswer = z.object({ user: sessionUser, csrfToken: z.string() });
+const sessionAnswer = z.object({
+  user: sessionUser,
+  csrfToken: z.string(),
+  /** The municipality's date today and its time zone: the browser's clock may be wrong. */
+  today: z.string(),
+  timeZone: z.string(),
+});
 
 function toSessionUser(s: NonNullable<Awaited<ReturnType<typeof findSession>>>): z.infer<typeof sessionUser> {
   return {
@@ -49,7 +56,7 @@ export function authRoutes(api: Api, ctx: AppContext): void {
       summary: 'Sign in with username and password',
       security: [],
       body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
-      response: { 200: sessionAnswer, ...errors, 429: errors[400] },
+      response: { 200: sessionAnswer, ...errors, 429: errors[400].extend({ retryAfter: z.string().optional() }) },
     },
   }, async (request, reply) => {
     const now = ctx.now();
@@ -60,7 +67,8 @@ export function authRoutes(api: Api, ctx: AppContext): void {
       throw new HttpProblem(401, 'bad-credentials', 'Wrong username or password.');
     }
     if (user.lockedUntil && user.lockedUntil > now) {
-      throw new HttpProblem(429, 'too-many-attempts', `Too many failed attempts. Try again after ${user.lockedUntil.toISOString()}.`);
+      void reply.header('retry-after', String(Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000)));
+      throw new HttpProblem(429, 'too-many-attempts', `Too many failed attempts. Try again after ${user.lockedUntil.toISOString()}.`, undefined, { retryAfter: user.lockedUntil.toISOString() });
     }
     if (user.disabled || !(await verifyPassword(user.passwordHash, password))) {
       const failed = user.failedLogins + 1;
@@ -72,7 +80,7 @@ export function authRoutes(api: Api, ctx: AppContext): void {
     setSessionCookie(reply, token, expiresAt, ctx.config.secureCookies);
     const session = await findSession(ctx.db, token, now);
     if (!session) throw new Error('session vanished right after creation');
-    return { user: toSessionUser(session), csrfToken: session.csrfToken };
+    return { user: toSessionUser(session), csrfToken: session.csrfToken, today: localDate(now, ctx.config.timeZone), timeZone: ctx.config.timeZone };
   });
 
   api.get('/api/auth/session', {
@@ -86,7 +94,7 @@ export function authRoutes(api: Api, ctx: AppContext): void {
     const token = request.cookies[sessionCookie];
     const session = token ? await findSession(ctx.db, token, ctx.now()) : null;
     if (!session) throw new HttpProblem(401, 'not-signed-in', 'Sign in to continue.');
-    return { user: toSessionUser(session), csrfToken: session.csrfToken };
+    return { user: toSessionUser(session), csrfToken: session.csrfToken, today: localDate(ctx.now(), ctx.config.timeZone), timeZone: ctx.config.timeZone };
   });
 
   api.post('/api/auth/logout', {
