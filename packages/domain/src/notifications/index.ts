@@ -1,0 +1,2 @@
+export * from './visit-changes.js';
+export * from './messages.js';
