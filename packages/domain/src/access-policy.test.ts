@@ -89,3 +89,35 @@ describe('team access policy', () => {
     expect(teamAccess(managerOfUnit1, { ...teamA, unitId: 'unit-2' }, 'read').allowed).toBe(false);
   });
 });
+
+describe('deviation access', () => {
+  const coordinatorA = actor('coordinator', { teamId: 'team-a', staffId: 's2' });
+  it("lets staff read and report their own team's deviations only", () => {
+    expect(clientAccess(staffA, astrid, 'deviations', 'read').allowed).toBe(true);
+    expect(clientAccess(staffA, astrid, 'deviations', 'write').allowed).toBe(true);
+    expect(clientAccess(staffA, berta, 'deviations', 'read')).toEqual({ allowed: false, reason: 'out-of-scope' });
+    expect(clientAccess(coordinatorA, berta, 'deviations', 'write').allowed).toBe(false);
+  });
+
+  it("lets a unit manager follow up the unit's deviations and no other unit's", () => {
+    expect(clientAccess(managerOfUnit1, astrid, 'deviations', 'write').allowed).toBe(true);
+    expect(clientAccess(managerOfUnit1, berta, 'deviations', 'read').allowed).toBe(false);
+  });
+
+  it('lets a client read and report their own, a relative with consent and a substitute only report', () => {
+    const me = actor('client', { clientId: 'c-astrid' });
+    expect(clientAccess(me, astrid, 'deviations', 'read').allowed).toBe(true);
+    expect(clientAccess(me, berta, 'deviations', 'read').allowed).toBe(false);
+    const consent = { consentedClientIds: new Set(['c-astrid']) };
+    expect(clientAccess(relative, astrid, 'deviations', 'write', consent).allowed).toBe(true);
+    expect(clientAccess(relative, astrid, 'deviations', 'read', consent)).toEqual({ allowed: false, reason: 'interaction-not-allowed' });
+    const today = { substituteClientIdsToday: new Set(['c-astrid']) };
+    expect(clientAccess(substitute, astrid, 'deviations', 'write', today).allowed).toBe(true);
+    expect(clientAccess(substitute, astrid, 'deviations', 'read', today).allowed).toBe(false);
+  });
+
+  it('gives finance and the needs assessor no deviations, and finance billing without care notes', () => {
+    expect(clientAccess(finance, astrid, 'deviations', 'read')).toEqual({ allowed: false, reason: 'category-not-allowed' });
+    expect(clientAccess(actor('needs_assessor'), astrid, 'deviations', 'read').allowed).toBe(false);
+  });
+});

@@ -15,6 +15,8 @@ export const clientDataCategories = [
   'billing',
   'relatives',
   'accessLog',
+  /** Avvikelser about the client: reported by staff, the client, a relative or a manager. */
+  'deviations',
 ] as const;
 export type ClientDataCategory = (typeof clientDataCategories)[number];
 
@@ -44,18 +46,23 @@ export type AccessDecision =
 type Grants = Partial<Record<ClientDataCategory, readonly Interaction[]>>;
 const R = ['read'] as const;
 const RW = ['read', 'write'] as const;
+const W = ['write'] as const;
 
 /** What each role may do with the data of a client inside its scope. */
 const grantsByRole: Record<Role, Grants> = {
   admin: {},
-  unit_manager: { profile: RW, keyFacts: RW, carePlan: RW, careNotes: R, visits: RW, decisions: R, relatives: R, accessLog: R },
-  coordinator: { profile: RW, keyFacts: RW, carePlan: RW, careNotes: RW, visits: RW, decisions: R, relatives: R },
-  staff: { profile: R, keyFacts: RW, carePlan: R, careNotes: RW, visits: RW, relatives: R },
-  substitute: { profile: R, keyFacts: R, carePlan: R, careNotes: RW, visits: RW },
+  unit_manager: { profile: RW, keyFacts: RW, carePlan: RW, careNotes: R, visits: RW, decisions: R, relatives: R, accessLog: R, deviations: RW },
+  // Coordinators record consent the client gives orally (relatives: write).
+  coordinator: { profile: RW, keyFacts: RW, carePlan: RW, careNotes: RW, visits: RW, decisions: R, relatives: RW, deviations: RW },
+  staff: { profile: R, keyFacts: RW, carePlan: R, careNotes: RW, visits: RW, relatives: R, deviations: RW },
+  // A substitute may report what went wrong on today's visit, but not read the client's history of deviations.
+  substitute: { profile: R, keyFacts: R, carePlan: R, careNotes: RW, visits: RW, deviations: W },
   needs_assessor: { profile: R, carePlan: R, visits: R, decisions: RW },
   finance: { profile: R, billing: RW },
-  client: { profile: R, keyFacts: R, carePlan: R, visits: R, decisions: R, billing: R, relatives: RW, accessLog: R },
-  relative: { profile: R, carePlan: R, visits: R },
+  // The client reads the status of their own deviations (a client view without investigation notes).
+  client: { profile: R, keyFacts: R, carePlan: R, visits: R, decisions: R, billing: R, relatives: RW, accessLog: R, deviations: RW },
+  // A relative with consent may report that something went wrong ("something went wrong", issue 7).
+  relative: { profile: R, carePlan: R, visits: R, deviations: W },
 };
 
 /** @returns whether the client is within the actor's scope at all, whatever the category. */
@@ -139,6 +146,11 @@ export function canAdminister(actor: Actor): boolean {
 /** Roles that may list the municipality's decisions and granted-versus-delivered follow-up. */
 export function canFollowUpDecisions(actor: Actor): boolean {
   return actor.role === 'needs_assessor' || actor.role === 'unit_manager';
+}
+
+/** Roles that follow up a unit's deviations: overdue steps, the learning view, improvements, lex Sarah. */
+export function canLeadDeviationFollowUp(actor: Actor): boolean {
+  return actor.role === 'unit_manager';
 }
 
 /** Roles that may see the month's billing run. */

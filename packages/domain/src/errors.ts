@@ -11,6 +11,13 @@ export const domainErrorCodes = [
   'decision-expired',
   'visit-outside-window',
   'fixed-contact-not-qualified',
+  'deviation-step-out-of-order',
+  'client-not-told',
+  'lex-sarah-step-out-of-order',
+  'improvement-step-out-of-order',
+  'visit-not-settleable',
+  'fee-year-missing',
+  'invoice-sent',
 ] as const;
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 

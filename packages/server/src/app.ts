@@ -22,7 +22,17 @@ import { followUpRoutes } from './routes/follow-up.js';
 import { billingRoutes } from './routes/billing.js';
 import { adminRoutes } from './routes/admin.js';
 import { unitRoutes } from './routes/units.js';
+import { deviationRoutes } from './routes/deviations.js';
+import { lexSarahRoutes } from './routes/lex-sarah.js';
+import { improvementRoutes } from './routes/improvements.js';
+import { visitFollowUpRoutes } from './routes/visit-follow-up.js';
+import { feeRoutes } from './routes/fees.js';
+import { invoiceRoutes } from './routes/invoices.js';
+import { careFollowUpRoutes } from './routes/care-follow-up.js';
 import { teamDayRoutes } from './routes/team-day.js';
+import { clientViewRoutes } from './routes/client-view.js';
+import { weeklyLetterRoutes } from './routes/weekly-letters.js';
+import { notificationRoutes } from './routes/notifications.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -39,6 +49,8 @@ export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & Fastify
 /** Routes that answer without a session; everything else under /api/ requires one. */
 export const publicRoutes = new Set([
   'POST /api/auth/login',
+  // The secret URL is the credential; reads are access-logged as the feed's owner.
+  'GET /api/calendar/:token',
   'GET /api/auth/session',
   'GET /healthz',
 ]);
@@ -111,10 +123,20 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     teamRoutes(typed, ctx);
     unitRoutes(typed, ctx);
     teamDayRoutes(typed, ctx);
+    clientViewRoutes(typed, ctx);
+    weeklyLetterRoutes(typed, ctx);
+    notificationRoutes(typed, ctx);
     meRoutes(typed, ctx);
     followUpRoutes(typed, ctx);
     billingRoutes(typed, ctx);
     adminRoutes(typed, ctx);
+    deviationRoutes(typed, ctx);
+    lexSarahRoutes(typed, ctx);
+    improvementRoutes(typed, ctx);
+    visitFollowUpRoutes(typed, ctx);
+    feeRoutes(typed, ctx);
+    invoiceRoutes(typed, ctx);
+    careFollowUpRoutes(typed, ctx);
   });
 
   if (spa) await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -21,6 +21,10 @@ export interface Config {
   planningThreads: number;
   /** Whether this process takes planning jobs (with PostgreSQL, dedicated workers may take them instead). */
   planningWorker: boolean;
+  /** Minutes a change notification waits to gather more changes of the same batch. */
+  notifyHoldMinutes: number;
+  /** No messages go out between these local times. */
+  quietHours: { start: string; end: string };
 }
 
 export interface AppContext {

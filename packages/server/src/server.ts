@@ -9,6 +9,8 @@ import { openDatabase, type Database } from './db/connection.js';
 import { isEmpty, loadDemo } from './db/seed.js';
 import { InProcessQueue, PgBossQueue, type JobQueue } from './jobs/queue.js';
 import { planningQueue, runPlanningJob } from './services/planning-jobs.js';
+import { channelsFromEnv } from './adapters/channels.js';
+import { runSender } from './services/outbox-sender.js';
 
 export interface StartOptions {
   config: Config;
@@ -46,6 +48,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       demoLoaded = true;
     }
     const queue = await startJobs(database, config);
+    // The outbox sender runs in the server too; with PostgreSQL more senders may run beside it.
+    const senderStop = new AbortController();
+    const channels = channelsFromEnv(process.env);
+    const sender = Object.keys(channels).length > 0 ? runSender(database.db, channels, { intervalMs: 2000, signal: senderStop.signal }) : Promise.resolve();
     const app = await buildApp({ db: database.db, config, now, jobs: { queue, settings: planningSettings(config) } }, { logger: options.logger ?? false });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
@@ -54,7 +60,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     return {
       app, database, url: `http://${host}:${port}/`, demoLoaded,
       async stop() {
+        senderStop.abort();
         await app.close();
+        await sender;
         await queue.stop();
         await database.close();
       },

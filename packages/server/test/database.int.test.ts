@@ -1,8 +1,8 @@
 // The data layer on both databases: migrations, the append-only access log, lazy visit generation.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/connection.js';
-import { accessLog, carePlanVisits, carePlans, clients, decisions, generatedDays, visits } from '../src/db/schema.js';
+import { accessLog, carePlanVisits, carePlans, clients, decisions, generatedDays, rotaShifts, shifts, visits } from '../src/db/schema.js';
 import { ensureDaysGenerated } from '../src/services/visit-generation.js';
 import { testConfig } from './config.js';
 import { databaseKinds, openTestDatabase } from './databases.js';
@@ -55,6 +55,19 @@ describe.each(databaseKinds)('data layer on %s', (kind) => {
     expect(past).toHaveLength(0);
     const marked = await database.db.select().from(generatedDays).where(eq(generatedDays.teamId, f.teamA));
     expect(marked.map((m) => m.date)).toEqual([tomorrow]);
+  });
+
+  it("makes a future day's shifts from the rota, keeping shifts entered by hand", async () => {
+    // 2026-12-02 and 2026-12-03 are a Wednesday and Thursday of ISO week 49 (parity 1).
+    await database.db.insert(rotaShifts).values([
+      { staffId: f.staffA1, weekParity: 1, weekday: 3, start: '07:00', end: '16:00', breakMin: 30 },
+      { staffId: f.staffA2, weekParity: 1, weekday: 3, start: '13:00', end: '21:00', breakMin: 30 },
+      { staffId: f.staffA2, weekParity: 0, weekday: 3, start: '07:00', end: '12:00', breakMin: 0 },
+    ]);
+    await database.db.insert(shifts).values({ id: crypto.randomUUID(), staffId: f.staffA2, date: '2026-12-02', start: '09:00', end: '15:00', breakMin: 30 });
+    await ensureDaysGenerated(ctx(), f.teamA, '2026-12-02', '2026-12-03', today);
+    const made = await database.db.select().from(shifts).where(inArray(shifts.date, ['2026-12-02', '2026-12-03']));
+    expect(made.map((s) => `${s.staffId === f.staffA1 ? 'A1' : 'A2'} ${s.date} ${s.start}`).sort()).toEqual(['A1 2026-12-02 07:00', 'A2 2026-12-02 09:00']);
   });
 
   it('generates no visits for a client whose decision has ended', async () => {

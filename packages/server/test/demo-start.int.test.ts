@@ -41,5 +41,5 @@ describe('starting with the demo on the embedded database', () => {
     const demoUsers = await second.database.db.select({ username: users.username }).from(users);
     expect(demoUsers.map((u) => u.username)).toEqual(expect.arrayContaining(['admin', 'chef', 'samordnare', 'personal', 'vikarie', 'handlaggare', 'ekonomi', 'brukare', 'anhorig']));
     await second.stop();
-  });
+  }, 180_000);
 });

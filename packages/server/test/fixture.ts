@@ -1,12 +1,14 @@
 // A small, hand-made municipality for API tests: two units, one team in each, a few clients,
 // and one account per role scoped to unit 1 / team A. "Other" things live in unit 2 / team B.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Role } from '@tillit/domain';
 import type { Db } from '../src/db/connection.js';
 import {
   carePlanVisits, carePlans, clients, decisions, municipalities, planningJobs, relatives, shifts, staff, swapRequests, teams, units, users, visits,
 } from '../src/db/schema.js';
 import { hashPassword } from '../src/auth/passwords.js';
+import { calendarFeeds } from '../src/db/schema-client-comms.js';
 
 export const today = '2026-11-25';
 /** 09:00 in Stockholm on the fixture's today. */
@@ -22,6 +24,8 @@ export interface Fixture {
   relativeA1: string; relativeB1: string;
   visitA1Today: string; visitB1Today: string;
   jobA: string; jobB: string; swapA: string; swapB: string;
+  /** The client A1's own calendar feed and its secret token. */
+  feedClientA1: string; feedTokenClientA1: string;
   /** Usernames by role; all scoped to unit 1 / team A / client A1. */
   usernames: Record<Role, string>;
 }
@@ -110,5 +114,10 @@ export async function buildFixture(db: Db): Promise<Fixture> {
     usernames[a.role] = `test.${a.role}`;
     return { id: uuid(), username: `test.${a.role}`, passwordHash: hash, role: a.role, displayName: `Test ${a.role}`, municipalityId: f.municipalityId, ...a.scope };
   }));
-  return { ...f, usernames };
+  // A calendar feed the client A1 made for themselves.
+  const clientUser = (await db.select({ id: users.id }).from(users).where(eq(users.username, 'test.client')))[0]!;
+  const feedClientA1 = uuid();
+  const feedTokenClientA1 = 'fixture-feed-token-0123456789abcdef';
+  await db.insert(calendarFeeds).values({ id: feedClientA1, tokenHash: createHash('sha256').update(feedTokenClientA1).digest('hex'), clientId: f.clientA1, relativeId: null, userId: clientUser.id });
+  return { ...f, usernames, feedClientA1, feedTokenClientA1 };
 }

@@ -135,6 +135,10 @@ describe.each(databaseKinds)('change notifications on %s', (kind) => {
     const failed = (await messages()).filter((m) => m.status === 'failed');
     expect(failed).toHaveLength(1);
     expect(failed[0]!.lastError).toMatch(/400/);
+    coordinator = await signIn(app, 'samordnare', 'tillit');
+    const listed = await as(app, coordinator)({ method: 'GET', url: `/api/teams/${teamId}/notifications?status=failed` });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().items.map((i: { id: string }) => i.id)).toEqual([failed[0]!.id]);
   });
 
   it('waits until the quiet hours end before sending a change made at night', async () => {

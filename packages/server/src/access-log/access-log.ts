@@ -8,8 +8,8 @@ export interface AccessLogWrite {
   actor: Actor;
   clientIds: readonly string[];
   category: ClientDataCategory;
-  /** 'read' for one client's record, 'list' when the client appears in a list or day. */
-  action: 'read' | 'list';
+  /** 'read' for one client's record, 'list' when the client appears in a list or day, 'denied' for a refused attempt. */
+  action: 'read' | 'list' | 'denied';
   /** The route pattern, e.g. GET /api/clients/:clientId. */
   endpoint: string;
   requestId: string;

@@ -68,6 +68,10 @@ export async function authorizeClient(
   if (!scope) throw notFound('The client');
   const decision = clientAccess(actor, scope, category, interaction, await accessFacts(ctx, actor));
   if (!decision.allowed) {
+    // A refused attempt on an existing client is logged too: the client may see who tried.
+    await logClientAccess(ctx.db, {
+      actor, clientIds: [clientId], category, action: 'denied', endpoint: routeName(request), requestId: String(request.id),
+    });
     if (decision.reason === 'out-of-scope') throw notFound('The client');
     throw forbidden(`Your role may not ${interaction} this client's ${category}.`);
   }

@@ -64,13 +64,14 @@ export function renderInvoicePdf(inv: PdfInvoice): Promise<Buffer> {
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   const bottom = doc.page.height - 60;
-  const row = (cells: [string, number][], font = 'body') => {
+  /** One line of cells at x positions (points); a cell wraps within its width. */
+  const row = (cells: ([string, number] | [string, number, number])[], font = 'body') => {
     if (doc.y > bottom) doc.addPage();
     const y = doc.y;
     doc.font(font).fontSize(10);
     let h = 0;
-    for (const [text, x] of cells) {
-      doc.text(text, x, y, { width: 230, lineBreak: true });
+    for (const [text, x, width] of cells) {
+      doc.text(text, x, y, { width: width ?? 230, lineBreak: true });
       h = Math.max(h, doc.y - y);
       doc.y = y;
     }
@@ -110,7 +111,7 @@ export function renderInvoicePdf(inv: PdfInvoice): Promise<Buffer> {
     doc.moveDown(0.3);
     for (const c of credits) {
       row([[`${t.creditFor} ${c.date} (${c.minutes} min)`, 50], [`−${formatKr(c.amountOre ?? 0, inv.language)}`, 330]]);
-      if (c.reason) row([[c.reason, 70]]);
+      if (c.reason) row([[c.reason, 70, 470]]);
     }
   }
   doc.moveDown();

@@ -45,6 +45,8 @@ export const staff = pgTable('staff', {
   transport: text('transport').notNull(),
   contractedHoursPerWeek: real('contracted_hours_per_week').notNull(),
   phone: text('phone'),
+  /** A photo clients see of who is coming (data URL or path), with the staff member's consent. */
+  photoUrl: text('photo_url'),
 }, (t) => [index('staff_team_idx').on(t.teamId)]);
 
 export const clients = pgTable('client', {
@@ -64,6 +66,7 @@ export const clients = pgTable('client', {
   keyFacts: text('key_facts').notNull().default(''),
   preferences: text('preferences').notNull().default(''),
   notificationChannel: text('notification_channel').notNull().default('none'),
+  email: text('email'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('client_team_idx').on(t.teamId)]);
 
@@ -76,6 +79,9 @@ export const relatives = pgTable('relative', {
   email: text('email'),
   consentGivenAt: timestamp('consent_given_at', { withTimezone: true }),
   consentWithdrawnAt: timestamp('consent_withdrawn_at', { withTimezone: true }),
+  /** How the relative wants to hear of changes. */
+  notificationChannel: text('notification_channel').notNull().default('none'),
+  language: text('language').notNull().default('sv'),
 }, (t) => [index('relative_client_idx').on(t.clientId)]);
 
 export const decisions = pgTable('decision', {
@@ -161,6 +167,20 @@ export const shifts = pgTable('shift', {
   end: text('end_time').notNull(),
   breakMin: smallint('break_min').notNull(),
 }, (t) => [index('shift_staff_date_idx').on(t.staffId, t.date)]);
+
+/**
+ * A staff member's two-week rota: which days they work and when. Shifts of a day are made from
+ * it the first time the day is opened, like visits from care plans.
+ */
+export const rotaShifts = pgTable('rota_shift', {
+  staffId: uuid('staff_id').notNull().references(() => staff.id),
+  /** ISO week number modulo 2, so a rota can alternate weeks (every other weekend off). */
+  weekParity: smallint('week_parity').notNull(),
+  weekday: smallint('weekday').notNull(),
+  start: text('start_time').notNull(),
+  end: text('end_time').notNull(),
+  breakMin: smallint('break_min').notNull(),
+}, (t) => [primaryKey({ columns: [t.staffId, t.weekParity, t.weekday] })]);
 
 export const absences = pgTable('absence', {
   id: uuid('id').primaryKey(),
@@ -288,6 +308,6 @@ export const appliedMutations = pgTable('applied_mutation', {
 
 export const schema = {
   municipalities, units, teams, staff, clients, relatives, decisions, carePlans, carePlanVisits, visits,
-  generatedDays, shifts, absences, users, sessions, accessLog, dayPlans, planChanges, planningJobs, swapRequests,
+  generatedDays, shifts, rotaShifts, absences, users, sessions, accessLog, dayPlans, planChanges, planningJobs, swapRequests,
   appliedMutations,
 };

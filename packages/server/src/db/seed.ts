@@ -1,13 +1,14 @@
 // Loads a generated demo municipality into an empty database, in one transaction.
 import { sql } from 'drizzle-orm';
 import type { DemoMunicipality } from '@tillit/demo';
-import { addDays, daysBetween } from '@tillit/domain';
+import { addDays, daysBetween, rotaFromShifts } from '@tillit/domain';
 import type { Db } from './connection.js';
 import {
-  absences, carePlanVisits, carePlans, clients, decisions, generatedDays, municipalities, relatives, shifts, staff,
+  absences, carePlanVisits, carePlans, clients, decisions, generatedDays, municipalities, relatives, rotaShifts, shifts, staff,
   teams, units, users, visits,
 } from './schema.js';
 import { hashPassword } from '../auth/passwords.js';
+import { seedFollowUp } from '../services/follow-up-seed.js';
 
 /** @returns whether the database holds no municipality yet (so the demo may be loaded). */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -54,6 +55,9 @@ export async function loadDemo(db: Db, demo: DemoMunicipality): Promise<void> {
     const planVisits = demo.carePlans.flatMap((p) => p.visits.map((v) => ({ ...v, carePlanId: p.id })));
     await insertChunked(planVisits, chunk, (c) => tx.insert(carePlanVisits).values(c));
     await insertChunked(demo.shifts, chunk, (c) => tx.insert(shifts).values(c));
+    // The last two weeks of shifts become each person's rota for the days after the demo's.
+    const recent = demo.shifts.filter((s) => s.date >= addDays(demo.today, -14) && s.date < demo.today);
+    await insertChunked(rotaFromShifts(recent), chunk, (c) => tx.insert(rotaShifts).values(c));
     await insertChunked(demo.absences, chunk, (c) => tx.insert(absences).values(c));
     await insertChunked(demo.visits, chunk, (c) => tx.insert(visits).values(c));
     // The demo's days are complete as generated; lazy generation must not add to them.
@@ -65,4 +69,5 @@ export async function loadDemo(db: Db, demo: DemoMunicipality): Promise<void> {
       staffId: u.staffId ?? null, clientId: u.clientId ?? null, relativeId: u.relativeId ?? null,
     }))));
   });
+  await seedFollowUp(db, demo);
 }

@@ -11,7 +11,7 @@ import type { AppContext } from '../context.js';
 import { localDate } from '../context.js';
 import { clients, teams, units, visits } from '../db/schema.js';
 import { deviationEvents, deviations, improvements, lexSarahReports } from '../db/schema-follow-up.js';
-import { authorizeClient, filterAndLogClients } from '../access/guard.js';
+import { authorizeClient, authorizeTeam, filterAndLogClients } from '../access/guard.js';
 import { forbidden, notFound } from '../errors/problem.js';
 import { sessionOf } from '../app.js';
 import { clientFacingView, fullView, insertDeviation, saveStep, toRecord, type DeviationRow } from '../services/deviations.js';
@@ -77,6 +77,8 @@ export function deviationRoutes(api: Api, ctx: AppContext): void {
       tags: ['deviations'],
       summary: 'Report a deviation: staff, the client, a relative with consent, or a manager',
       body: z.object({
+        /** Chosen by the reporting device, so a report queued offline and sent twice is stored once. */
+        id: id.optional(),
         clientId: id,
         type: z.enum(deviationTypes),
         severity: z.enum(severities).default('moderate'),
@@ -85,7 +87,7 @@ export function deviationRoutes(api: Api, ctx: AppContext): void {
         immediateActions: z.string().trim().max(2000).default(''),
         visitId: id.nullable().default(null),
       }).strict(),
-      response: { 201: z.object({ id, state: z.string() }), ...errors, 422: errors[400] },
+      response: { 200: z.object({ id, state: z.string() }), 201: z.object({ id, state: z.string() }), ...errors, 409: errors[400], 422: errors[400] },
     },
   }, async (request, reply) => {
     const { actor, displayName } = sessionOf(request);
@@ -93,6 +95,12 @@ export function deviationRoutes(api: Api, ctx: AppContext): void {
     const scope = await authorizeClient(ctx, request, actor, b.clientId, 'deviations', 'write');
     const source = reportSource(actor.role);
     if (!source) throw forbidden('Your role does not report deviations.');
+    if (b.id) {
+      const known = (await ctx.db.select().from(deviations).where(eq(deviations.id, b.id)))[0];
+      // The same report sent again is answered as before; another report may not take its id.
+      if (known && known.reportedBy === actor.userId && known.clientId === b.clientId) return reply.status(200).send({ id: known.id, state: known.state });
+      if (known) throw new DomainError('conflict', 'That id belongs to another report.', '/body/id');
+    }
     const now = ctx.now();
     if (Date.parse(b.occurredAt) > now.getTime()) throw new DomainError('invalid-input', 'A deviation cannot have occurred in the future.', '/body/occurredAt');
     let teamId = scope.teamId;
@@ -102,6 +110,7 @@ export function deviationRoutes(api: Api, ctx: AppContext): void {
       teamId = v.teamId;
     }
     const newId = await insertDeviation(ctx.db, {
+      ...(b.id ? { id: b.id } : {}),
       clientId: b.clientId, teamId, visitId: b.visitId, type: b.type as DeviationType, severity: b.severity, source,
       occurredAt: new Date(b.occurredAt), reportedAt: now, reportedBy: actor.userId, reportedByName: displayName,
       description: b.description, immediateActions: b.immediateActions,
@@ -129,12 +138,18 @@ export function deviationRoutes(api: Api, ctx: AppContext): void {
     const conds = [];
     const teamId = q.teamId ?? (actor.role === 'staff' || actor.role === 'coordinator' ? actor.teamId ?? undefined : undefined);
     if (teamId) conds.push(eq(deviations.teamId, teamId));
-    const clientId = actor.role === 'client' ? actor.clientId ?? '' : q.clientId;
+    else if (actor.role === 'unit_manager' && actor.unitId) {
+      const unitTeams = (await ctx.db.select({ id: teams.id }).from(teams).where(eq(teams.unitId, actor.unitId))).map((t) => t.id);
+      if (unitTeams.length === 0) return { items: [] };
+      conds.push(inArray(deviations.teamId, unitTeams));
+    }
+    if (actor.role === 'client' && !actor.clientId) return { items: [] };
+    const clientId = actor.role === 'client' ? actor.clientId! : q.clientId;
     if (clientId) conds.push(eq(deviations.clientId, clientId));
     if (q.state === 'open') conds.push(inArray(deviations.state, ['reported', 'investigated', 'actions_decided', 'client_told']));
     else if (q.state) conds.push(eq(deviations.state, q.state));
-    // Staff and coordinators see their own team's deviations only.
-    if ((actor.role === 'staff' || actor.role === 'coordinator') && teamId !== actor.teamId) throw notFound('The team');
+    // Staff and coordinators see their own team's deviations only, a unit manager the unit's teams'.
+    if (teamId && actor.role !== 'client') await authorizeTeam(ctx, actor, teamId, 'read');
     const rows = await ctx.db.select().from(deviations).where(conds.length ? and(...conds) : undefined).orderBy(desc(deviations.reportedAt)).limit(q.limit);
     const shown = await filterAndLogClients(ctx, request, actor, rows.map((r) => r.clientId), 'deviations');
     const visible = rows.filter((r) => shown.has(r.clientId));

@@ -47,7 +47,7 @@ export function meRoutes(api: Api, ctx: AppContext): void {
     const clientRows = rows.length === 0 ? [] : await ctx.db.select().from(clients).where(inArray(clients.id, [...new Set(rows.map((r) => r.clientId))]));
     const shown = await filterAndLogClients(ctx, request, actor, clientRows.map((c) => c.id), 'visits');
     const byId = new Map(clientRows.map((c) => [c.id, c]));
-    const views = await toVisitView(ctx, rows.filter((r) => shown.has(r.clientId)));
+    const views = await toVisitView(ctx, rows.filter((r) => shown.has(r.clientId)), { notes: true });
     return {
       date,
       visits: views.map((v) => {

@@ -17,6 +17,7 @@ import { ensureDaysGenerated } from '../services/visit-generation.js';
 import { currentPlanOf, loadDay, type DayPlan, type DayProblem } from '../services/planning-problem.js';
 import { bumpVersion, ensureDayPlan, recordChange } from '../services/day-plan.js';
 import { createPlanningJob } from '../services/planning-jobs.js';
+import { notifyDayChanges, recordPublishedBaseline } from '../services/change-notifications.js';
 import { type Api, errors, problemSchema } from './api.js';
 
 const dayParams = z.object({ teamId: id, date: isoDate });
@@ -37,6 +38,11 @@ function withVisit(day: Awaited<ReturnType<typeof loadDay>>, visitId: string, st
 }
 
 export function teamDayRoutes(api: Api, ctx: AppContext): void {
+  const notify = { holdMinutes: ctx.config.notifyHoldMinutes, quietHours: ctx.config.quietHours, timeZone: ctx.config.timeZone };
+  /** After a change to a published day, queue what clients would notice, in the same transaction. */
+  const tellClients = (tx: Parameters<Parameters<AppContext['db']['transaction']>[0]>[0], teamId: string, date: string, published: boolean) =>
+    published ? notifyDayChanges(tx, teamId, date, ctx.now(), notify) : Promise.resolve(0);
+
   /** The day's planned visit, or why it cannot be moved (unknown: 404; done, missed or cancelled: 409). */
   async function plannedVisit(day: Awaited<ReturnType<typeof loadDay>>, teamId: string, date: string, visitId: string) {
     const v = day.visitRows.get(visitId);
@@ -59,6 +65,8 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
           plan: z.unknown(), check: checkSchema,
           locked: z.array(id),
           continuity14: z.object({ mean: z.number().nullable(), median: z.number().nullable(), clients: z.number() }),
+          /** Per visit: how many visits each staff member made to its client in the 14 days before. */
+          knownStaff: z.record(z.string(), z.record(z.string(), z.number())),
           changesAfterPublish: z.number(),
         }),
         ...errors,
@@ -85,6 +93,7 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
       plan: day.currentPlan, check: check(day.problem, day.currentPlan),
       locked: [...day.visitRows.values()].filter((v) => v.locked).map((v) => v.id),
       continuity14: { mean: c.mean, median: c.median, clients: c.eligibleClients },
+      knownStaff: Object.fromEntries(day.problem.visits.map((v) => [v.id, v.knownStaff])),
       changesAfterPublish: changes.length,
     };
   });
@@ -158,6 +167,7 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
         before: { staffIds: v.staffIds, plannedStart: v.plannedStart, locked: v.locked },
         after: { staffIds, plannedStart, locked },
       });
+      await tellClients(tx, teamId, date, bumped.published);
       return bumped.version;
     });
     return { version: result, violations: after.violations };
@@ -186,6 +196,7 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
       // The undone change is marked by an 'undo' record pointing at it, and no longer undoable.
       await tx.update(planChanges).set({ kind: `${last.kind}-undone` }).where(eq(planChanges.id, last.id));
       await recordChange(tx, { teamId, date, visitId: last.visitId, kind: 'undo', before: last.after, after: prev, afterPublish: bumped.published, changedBy: actor.userId });
+      await tellClients(tx, teamId, date, bumped.published);
       return { version: bumped.version, undone: last.visitId };
     });
   });
@@ -208,6 +219,9 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
       await tx.update(dayPlans).set({ publishedAt: now, publishedBy: actor.userId, publishedVersion: bumped.version })
         .where(and(eq(dayPlans.teamId, teamId), eq(dayPlans.date, date)));
       await recordChange(tx, { teamId, date, visitId: null, kind: 'publish', before: null, after: { version: bumped.version }, afterPublish: false, changedBy: actor.userId });
+      // The first publication is the baseline; publishing again tells what changed since.
+      if (bumped.published) await tellClients(tx, teamId, date, true);
+      else await recordPublishedBaseline(tx, teamId, date, now);
       return { version: bumped.version, publishedAt: now.toISOString() };
     });
   });
@@ -320,6 +334,7 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
         });
       }
       await tx.update(dayPlans).set({ breaks }).where(and(eq(dayPlans.teamId, teamId), eq(dayPlans.date, date)));
+      await tellClients(tx, teamId, date, bumped.published);
       return { version: bumped.version, moved, retimed };
     });
   });
@@ -441,6 +456,7 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
         await tx.update(visits).set({ staffIds, version: v.version + 1, updatedAt: ctx.now() }).where(eq(visits.id, v.id));
         await recordChange(tx, { teamId: v.teamId, date: v.date, visitId: v.id, kind: 'swap', before: { staffIds: v.staffIds, plannedStart: v.plannedStart, locked: v.locked }, after: { staffIds, plannedStart: v.plannedStart, locked: v.locked }, afterPublish: bumped.published, changedBy: actor.userId });
       }
+      await tellClients(tx, v.teamId, v.date, bumped.published);
       await tx.update(swapRequests).set({ status: request.body.decision === 'confirm' ? 'confirmed' : 'declined', toStaffId: to ?? null, decidedBy: actor.userId, decidedAt: ctx.now() }).where(eq(swapRequests.id, swap.id));
       return { version: bumped.version };
     });

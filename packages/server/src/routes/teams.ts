@@ -94,7 +94,8 @@ export function teamRoutes(api: Api, ctx: AppContext): void {
     const clientRows = rows.length === 0 ? [] : await ctx.db.select().from(clients).where(inArray(clients.id, [...new Set(rows.map((r) => r.clientId))]));
     const shown = await filterAndLogClients(ctx, request, actor, clientRows.map((c) => c.id), 'visits');
     const clientById = new Map(clientRows.map((c) => [c.id, c]));
-    const views = await toVisitView(ctx, rows.filter((r) => shown.has(r.clientId)));
+    // Everyone who may open a team's day (manager, coordinator, staff) may read care notes.
+    const views = await toVisitView(ctx, rows.filter((r) => shown.has(r.clientId)), { notes: true });
     return {
       team: { id: team.id, unitId: team.unitId, name: team.name, area: team.area, phone: team.phone, kind: team.kind },
       date,

@@ -25,13 +25,20 @@ export const visitView = z.object({
   actualStart: z.string().nullable(),
   actualEnd: z.string().nullable(),
   missedReason: z.string().nullable(),
+  /** Bumped on every change: the phone sends it back so a change made elsewhere is a conflict. */
+  version: z.number(),
+  /** The staff's note on the visit; only where the role may read care notes. */
+  note: z.string().nullable().optional(),
 });
 export type VisitView = z.infer<typeof visitView>;
 
 type VisitRow = typeof visits.$inferSelect;
 
-/** Turn visit rows into answers, naming the assigned staff. */
-export async function toVisitView(ctx: AppContext, rows: VisitRow[]): Promise<VisitView[]> {
+/**
+ * Turn visit rows into answers, naming the assigned staff.
+ * @param options.notes - include staff notes (only for roles that may read care notes)
+ */
+export async function toVisitView(ctx: AppContext, rows: VisitRow[], options: { notes?: boolean } = {}): Promise<VisitView[]> {
   const staffIds = [...new Set(rows.flatMap((r) => r.staffIds))];
   const people = staffIds.length === 0 ? [] : await ctx.db
     .select({ id: staff.id, firstName: staff.firstName, lastName: staff.lastName })
@@ -43,6 +50,7 @@ export async function toVisitView(ctx: AppContext, rows: VisitRow[]): Promise<Vi
     windowStart: r.windowStart, windowEnd: r.windowEnd, durationMin: r.durationMin, skills: r.skills, tasks: r.tasks,
     staffCount: r.staffCount, video: r.video, status: r.status, plannedStart: r.plannedStart,
     staff: r.staffIds.map((s) => byId.get(s)).filter((p): p is NonNullable<typeof p> => p !== undefined),
-    actualStart: r.actualStart, actualEnd: r.actualEnd, missedReason: r.missedReason,
+    actualStart: r.actualStart, actualEnd: r.actualEnd, missedReason: r.missedReason, version: r.version,
+    ...(options.notes ? { note: r.note } : {}),
   }));
 }

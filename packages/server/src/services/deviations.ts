@@ -17,6 +17,8 @@ export function toRecord(r: DeviationRow): DeviationRecord & { id: string; type:
 }
 
 export interface NewDeviation {
+  /** A client-chosen id (offline reports); a new one otherwise. */
+  id?: string;
   clientId: string;
   teamId: string;
   visitId: string | null;
@@ -33,8 +35,8 @@ export interface NewDeviation {
 
 /** Insert a deviation and its first event. @returns the new id, or null when the visit already has one of this type. */
 export async function insertDeviation(tx: Tx | Db, d: NewDeviation): Promise<string | null> {
-  const id = randomUUID();
-  const inserted = await tx.insert(deviations).values({ id, ...d, state: 'reported' }).onConflictDoNothing().returning({ id: deviations.id });
+  const id = d.id ?? randomUUID();
+  const inserted = await tx.insert(deviations).values({ ...d, id, state: 'reported' }).onConflictDoNothing().returning({ id: deviations.id });
   if (inserted.length === 0) return null;
   await tx.insert(deviationEvents).values({
     deviationId: id, at: d.reportedAt, userId: d.reportedBy, byName: d.reportedByName, step: 'reported',

@@ -2,7 +2,7 @@
 // and visits started well after their window (late), so the team settles them on the board.
 // Idempotent: a visit is flagged once per kind. The server calls it when a board is opened; a job
 // may call it on a timer.
-import { and, eq, gte, inArray, lte, or } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import { addDays, visitFlag, type LocalNow, type MissedVisitSettings } from '@tillit/domain';
 import type { Db } from '../db/connection.js';
 import { visits } from '../db/schema.js';
@@ -28,6 +28,11 @@ export async function detectMissedVisits(
   if (from > to) return { possiblyMissed: 0, late: 0 };
   const conds = [gte(visits.date, from), lte(visits.date, to), or(eq(visits.status, 'planned'), eq(visits.status, 'done'))];
   if (scope.teamId) conds.push(eq(visits.teamId, scope.teamId));
+  // A possibly missed visit that staff have since recorded (done) needs no settling any more.
+  await db.execute(sql`UPDATE visit_flag SET settled_at = ${detectedAt.toISOString()}::timestamptz, outcome = v.status
+    FROM visit v WHERE v.id = visit_flag.visit_id AND visit_flag.kind = 'possibly_missed' AND visit_flag.settled_at IS NULL
+    AND v.status <> 'planned' AND visit_flag.date BETWEEN ${from}::date AND ${to}::date
+    ${scope.teamId ? sql`AND visit_flag.team_id = ${scope.teamId}::uuid` : sql``}`);
   const rows = await db.select({
     id: visits.id, teamId: visits.teamId, date: visits.date, windowStart: visits.windowStart, windowEnd: visits.windowEnd,
     status: visits.status, actualStart: visits.actualStart,

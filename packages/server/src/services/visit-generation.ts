@@ -1,10 +1,11 @@
-// Visits are occurrences of care-plan visits. A team's day is generated the first time anyone
-// opens it (today or later), so the system needs no nightly batch and any future day can be shown.
+// Visits are occurrences of care-plan visits, and shifts come from each person's rota. A team's
+// day is generated the first time anyone opens it (today or later), so the system needs no nightly
+// batch and any future day can be shown.
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import { addDays, daysBetween, decisionValidOn, occurrencesOn } from '@tillit/domain';
+import { addDays, daysBetween, decisionValidOn, occurrencesOn, rotaShiftsOn, type RotaShift } from '@tillit/domain';
 import type { AppContext } from '../context.js';
-import { carePlanVisits, carePlans, clients, decisions, generatedDays, visits } from '../db/schema.js';
+import { carePlanVisits, carePlans, clients, decisions, generatedDays, rotaShifts, shifts, staff, visits } from '../db/schema.js';
 
 /**
  * Make sure the visits of a team's days from..to exist. Days before `today` are history and are
@@ -26,6 +27,12 @@ export async function ensureDaysGenerated(ctx: AppContext, teamId: string, from:
   const plans = clientIds.length === 0 ? [] : await ctx.db.select().from(carePlans).where(inArray(carePlans.clientId, clientIds));
   const planVisits = plans.length === 0 ? [] : await ctx.db.select().from(carePlanVisits).where(inArray(carePlanVisits.carePlanId, plans.map((p) => p.id)));
   const decs = clientIds.length === 0 ? [] : await ctx.db.select().from(decisions).where(inArray(decisions.clientId, clientIds));
+  const members = await ctx.db.select({ id: staff.id }).from(staff).where(eq(staff.teamId, teamId));
+  const memberIds = members.map((m) => m.id);
+  const rota = (memberIds.length === 0 ? [] : await ctx.db.select().from(rotaShifts).where(inArray(rotaShifts.staffId, memberIds))) as RotaShift[];
+  const existingShifts = memberIds.length === 0 ? [] : await ctx.db.select({ staffId: shifts.staffId, date: shifts.date }).from(shifts)
+    .where(and(inArray(shifts.staffId, memberIds), inArray(shifts.date, missing)));
+  const hasShift = new Set(existingShifts.map((s) => `${s.staffId}:${s.date}`));
 
   await ctx.db.transaction(async (tx) => {
     for (const date of missing) {
@@ -48,6 +55,10 @@ export async function ensureDaysGenerated(ctx: AppContext, teamId: string, from:
         }));
       });
       if (rows.length > 0) await tx.insert(visits).values(rows).onConflictDoNothing();
+      // Shifts entered by hand for the day win over the rota.
+      const dayShifts = rotaShiftsOn(rota, date).filter((r) => !hasShift.has(`${r.staffId}:${date}`))
+        .map((r) => ({ id: randomUUID(), staffId: r.staffId, date, start: r.start, end: r.end, breakMin: r.breakMin }));
+      if (dayShifts.length > 0) await tx.insert(shifts).values(dayShifts);
       await tx.insert(generatedDays).values({ teamId, date }).onConflictDoNothing();
     }
   });

@@ -1,0 +1,5 @@
+export * from './deviation.js';
+export * from './overdue.js';
+export * from './lex-sarah.js';
+export * from './improvement.js';
+export * from './learning.js';

@@ -1,0 +1,3 @@
+export * from './settings.js';
+export * from './fee.js';
+export * from './invoice.js';

@@ -1,0 +1,265 @@
+// The solver's view of a day: flat typed arrays indexed by task and vehicle, built once by
+// ModelBuilder. A task is one staff slot of a visit (a double-staffed visit gives two tasks that
+// share a start minute); a vehicle is one staff member (or one Solomon truck).
+
+/** Everything the search reads. Never mutated during the search except the sync windows. */
+export interface Model {
+  readonly nTasks: number;
+  readonly nVehicles: number;
+  readonly nLocs: number;
+  /** Location index of each task. */
+  readonly taskLoc: Int32Array;
+  /** Window on the start of service (a Solution narrows a synchronised pair's to one minute). */
+  readonly early: Float64Array;
+  readonly late: Float64Array;
+  readonly service: Float64Array;
+  readonly demand: Float64Array;
+  /** The other task of a double-staffed visit, or -1. */
+  readonly partner: Int32Array;
+  /** Cost of leaving the task unassigned (must-visits carry a huge one). */
+  readonly dropCost: Float64Array;
+  readonly mustAssign: Uint8Array;
+
+  readonly vStartLoc: Int32Array;
+  readonly vEndLoc: Int32Array;
+  readonly vShiftStart: Float64Array;
+  readonly vShiftEnd: Float64Array;
+  readonly vCapacity: Float64Array;
+  /** Whether exceeding capacity is forbidden (Solomon) or only costs `loadCost` a unit (fair spread). */
+  readonly hardCapacity: boolean;
+  readonly loadCost: number;
+  readonly vMode: Int32Array;
+  readonly vFixedCost: Float64Array;
+  /** Breaks of vehicle v are breakEarly[vBreakFirst[v] .. vBreakFirst[v+1]-1], in time order. */
+  readonly vBreakFirst: Int32Array;
+  readonly breakEarly: Float64Array;
+  readonly breakLate: Float64Array;
+  readonly breakDur: Float64Array;
+
+  /** Travel time by mode: time[mode][a * nLocs + b]. */
+  readonly time: readonly Float64Array[];
+  /** Cost per unit of travel time. */
+  readonly travelCost: number;
+  /** compat[t * nVehicles + v] = 1 when vehicle v may do task t; null when all may. */
+  readonly compat: Uint8Array | null;
+  /** assignCost[t * nVehicles + v]: soft cost of vehicle v doing task t; null when none. */
+  readonly assignCost: Float64Array | null;
+  /** Granular neighbours: the `nNeighbours` tasks nearest to each task. */
+  readonly neighbours: Int32Array;
+  readonly nNeighbours: number;
+  /** All vehicles alike, no breaks, partners, compat or assignment costs: the O(1) segment path applies. */
+  readonly uniform: boolean;
+}
+
+export interface TaskSpec {
+  loc: number;
+  early: number;
+  late: number;
+  service: number;
+  demand?: number;
+  dropCost: number;
+  must?: boolean;
+}
+
+export interface VehicleSpec {
+  startLoc: number;
+  endLoc: number;
+  shiftStart: number;
+  shiftEnd: number;
+  capacity?: number;
+  mode?: number;
+  fixedCost?: number;
+  breaks?: { early: number; late: number; duration: number }[];
+}
+
+/** A readable way to assemble a Model: add tasks and vehicles, then `build()`. */
+export class ModelBuilder {
+  private readonly tasks: TaskSpec[] = [];
+  private readonly vehicles: VehicleSpec[] = [];
+  private readonly partners: [number, number][] = [];
+  private compatFn: ((task: number, vehicle: number) => boolean) | null = null;
+  private assignFn: ((task: number, vehicle: number) => number) | null = null;
+  hardCapacity = true;
+  loadCost = 0;
+  travelCost = 1;
+  nNeighbours = 40;
+
+  /**
+   * @param nLocs - number of locations
+   * @param time - travel time matrices by mode, each nLocs × nLocs row-major
+   */
+  constructor(
+    private readonly nLocs: number,
+    private readonly time: Float64Array[],
+  ) {}
+
+  /** @returns the index of the new task. */
+  addTask(spec: TaskSpec): number {
+    this.tasks.push(spec);
+    return this.tasks.length - 1;
+  }
+
+  /** @returns the index of the new vehicle. */
+  addVehicle(spec: VehicleSpec): number {
+    this.vehicles.push(spec);
+    return this.vehicles.length - 1;
+  }
+
+  /** Two tasks that must start at the same minute in different routes. */
+  linkPartners(a: number, b: number): void {
+    this.partners.push([a, b]);
+  }
+
+  setCompat(fn: (task: number, vehicle: number) => boolean): void {
+    this.compatFn = fn;
+  }
+
+  setAssignCost(fn: (task: number, vehicle: number) => number): void {
+    this.assignFn = fn;
+  }
+
+  build(): Model {
+    const nT = this.tasks.length;
+    const nV = this.vehicles.length;
+    const taskLoc = new Int32Array(nT);
+    const early = new Float64Array(nT);
+    const late = new Float64Array(nT);
+    const service = new Float64Array(nT);
+    const demand = new Float64Array(nT);
+    const dropCost = new Float64Array(nT);
+    const mustAssign = new Uint8Array(nT);
+    const partner = new Int32Array(nT).fill(-1);
+    this.tasks.forEach((t, i) => {
+      taskLoc[i] = t.loc;
+      early[i] = t.early;
+      late[i] = t.late;
+      service[i] = t.service;
+      demand[i] = t.demand ?? 0;
+      dropCost[i] = t.dropCost;
+      mustAssign[i] = t.must ? 1 : 0;
+    });
+    for (const [a, b] of this.partners) {
+      partner[a] = b;
+      partner[b] = a;
+    }
+    const vStartLoc = new Int32Array(nV);
+    const vEndLoc = new Int32Array(nV);
+    const vShiftStart = new Float64Array(nV);
+    const vShiftEnd = new Float64Array(nV);
+    const vCapacity = new Float64Array(nV);
+    const vMode = new Int32Array(nV);
+    const vFixedCost = new Float64Array(nV);
+    const vBreakFirst = new Int32Array(nV + 1);
+    const breaks: { early: number; late: number; duration: number }[] = [];
+    this.vehicles.forEach((v, i) => {
+      vStartLoc[i] = v.startLoc;
+      vEndLoc[i] = v.endLoc;
+      vShiftStart[i] = v.shiftStart;
+      vShiftEnd[i] = v.shiftEnd;
+      vCapacity[i] = v.capacity ?? Number.POSITIVE_INFINITY;
+      vMode[i] = v.mode ?? 0;
+      vFixedCost[i] = v.fixedCost ?? 0;
+      vBreakFirst[i] = breaks.length;
+      breaks.push(...[...(v.breaks ?? [])].sort((a, b) => a.early - b.early));
+    });
+    vBreakFirst[nV] = breaks.length;
+    let compat: Uint8Array | null = null;
+    if (this.compatFn) {
+      compat = new Uint8Array(nT * nV);
+      for (let t = 0; t < nT; t++) for (let v = 0; v < nV; v++) compat[t * nV + v] = this.compatFn(t, v) ? 1 : 0;
+    }
+    let assignCost: Float64Array | null = null;
+    if (this.assignFn) {
+      assignCost = new Float64Array(nT * nV);
+      for (let t = 0; t < nT; t++) for (let v = 0; v < nV; v++) assignCost[t * nV + v] = this.assignFn(t, v);
+    }
+    const v0 = this.vehicles[0];
+    const uniform =
+      breaks.length === 0 &&
+      this.partners.length === 0 &&
+      compat === null &&
+      assignCost === null &&
+      this.vehicles.every(
+        (v) =>
+          v0 !== undefined &&
+          v.startLoc === v0.startLoc &&
+          v.endLoc === v0.endLoc &&
+          v.shiftStart === v0.shiftStart &&
+          v.shiftEnd === v0.shiftEnd &&
+          (v.capacity ?? Infinity) === (v0.capacity ?? Infinity) &&
+          (v.mode ?? 0) === (v0.mode ?? 0) &&
+          (v.fixedCost ?? 0) === (v0.fixedCost ?? 0),
+      );
+    const nNb = Math.min(this.nNeighbours, Math.max(0, nT - 1));
+    const neighbours = granularNeighbours(nT, nNb, taskLoc, early, late, service, this.nLocs, this.time[0] ?? new Float64Array(0));
+    return {
+      nTasks: nT,
+      nVehicles: nV,
+      nLocs: this.nLocs,
+      taskLoc,
+      early,
+      late,
+      service,
+      demand,
+      partner,
+      dropCost,
+      mustAssign,
+      vStartLoc,
+      vEndLoc,
+      vShiftStart,
+      vShiftEnd,
+      vCapacity,
+      hardCapacity: this.hardCapacity,
+      loadCost: this.loadCost,
+      vMode,
+      vFixedCost,
+      vBreakFirst,
+      breakEarly: Float64Array.from(breaks, (b) => b.early),
+      breakLate: Float64Array.from(breaks, (b) => b.late),
+      breakDur: Float64Array.from(breaks, (b) => b.duration),
+      time: this.time,
+      travelCost: this.travelCost,
+      compat,
+      assignCost,
+      neighbours,
+      nNeighbours: nNb,
+      uniform,
+    };
+  }
+}
+
+/**
+ * Nearest tasks by travel time plus a penalty for windows that do not fit one after the other,
+ * the proximity measure of Vidal et al. (2013), HGS for VRPTW, with simplified weights.
+ */
+function granularNeighbours(
+  nT: number,
+  k: number,
+  loc: Int32Array,
+  early: Float64Array,
+  late: Float64Array,
+  service: Float64Array,
+  nLocs: number,
+  time: Float64Array,
+): Int32Array {
+  const out = new Int32Array(nT * k);
+  const score = new Float64Array(nT);
+  const idx = Array.from({ length: nT }, (_, i) => i);
+  for (let i = 0; i < nT; i++) {
+    for (let j = 0; j < nT; j++) {
+      if (i === j) {
+        score[j] = Infinity;
+        continue;
+      }
+      const d = time[loc[i]! * nLocs + loc[j]!]!;
+      const d2 = time[loc[j]! * nLocs + loc[i]!]!;
+      // Waiting (0.2) and lateness (1.0) if j followed i, or i followed j; keep the better order.
+      const ij = 0.2 * Math.max(early[j]! - service[i]! - d - late[i]!, 0) + Math.max(early[i]! + service[i]! + d - late[j]!, 0);
+      const ji = 0.2 * Math.max(early[i]! - service[j]! - d2 - late[j]!, 0) + Math.max(early[j]! + service[j]! + d2 - late[i]!, 0);
+      score[j] = d + Math.min(ij, ji);
+    }
+    idx.sort((a, b) => score[a]! - score[b]!);
+    for (let r = 0; r < k; r++) out[i * k + r] = idx[r]!;
+  }
+  return out;
+}

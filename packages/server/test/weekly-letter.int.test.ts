@@ -1,0 +1,181 @@
+// The printable weekly letter on the demo municipality and both databases: the PDF holds next
+// week's visits day by day with times and (once published) names, in the client's language and
+// script, renders to an image, and a team's PDF has one letter per client, every one logged.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '@tillit/demo';
+import { addDays } from '@tillit/domain';
+import { buildApp } from '../src/app.js';
+import type { Database } from '../src/db/connection.js';
+import { accessLog, clients, staff, users, visits } from '../src/db/schema.js';
+import { loadDemo } from '../src/db/seed.js';
+import { mondayOfIsoWeek, nextIsoWeek, rtlRuns } from '../src/services/weekly-letter.js';
+import { testConfig } from './config.js';
+import { databaseKinds, openTestDatabase } from './databases.js';
+import { as, signIn, type Session } from './http.js';
+
+const today = '2026-11-25';
+const now = () => new Date('2026-11-25T09:00:00Z');
+/** Next ISO week from Wednesday 25 November 2026: Monday 30 November to Sunday 6 December. */
+const week = '2026-W49';
+const monday = '2026-11-30';
+const outputDir = fileURLToPath(new URL('../../../test-output/', import.meta.url));
+
+const work = mkdtempSync(join(tmpdir(), 'weekly-letter-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+let n = 0;
+
+/** @returns the PDF's text as poppler reads it, page by page. */
+function pdfPages(pdf: Buffer): string[] {
+  const file = join(work, `letter-${++n}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+}
+
+/** Render the first page to a PNG in test-output/ (checked by eye) and @returns its size in bytes. */
+function renderFirstPage(pdf: Buffer, name: string): number {
+  const file = join(work, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', file, join(work, name)]);
+  const png = readdirSync(work).find((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))!;
+  mkdirSync(outputDir, { recursive: true });
+  copyFileSync(join(work, png), join(outputDir, `${name}.png`));
+  return statSync(join(work, png)).size;
+}
+
+describe('ISO weeks and right-to-left lines', () => {
+  it('finds the Monday of a week, and refuses a week 53 the year does not have', () => {
+    expect(mondayOfIsoWeek('2026-W49')).toBe('2026-11-30');
+    // 4 January 2027 is a Monday, so week 1 of 2027 starts on it; 2026 has 53 weeks.
+    expect(mondayOfIsoWeek('2027-W01')).toBe('2027-01-04');
+    expect(mondayOfIsoWeek('2026-W53')).toBe('2026-12-28');
+    expect(mondayOfIsoWeek('2027-W53')).toBeNull();
+    expect(nextIsoWeek('2026-11-25')).toBe('2026-W49');
+    expect(nextIsoWeek('2026-12-30')).toBe('2027-W01');
+  });
+
+  it('keeps Latin names and times in reading order inside an Arabic line', () => {
+    expect(rtlRuns('بين الساعة 08:00 و 09:00')).toEqual([
+      { text: 'بين', rtl: true }, { text: 'الساعة', rtl: true }, { text: '08:00', rtl: false }, { text: 'و', rtl: true }, { text: '09:00', rtl: false },
+    ]);
+    expect(rtlRuns('إلى Fatima Hassan')).toEqual([{ text: 'إلى', rtl: true }, { text: 'Fatima Hassan', rtl: false }]);
+    // A dash between two Latin words stays with them; between Arabic and Latin it takes the line's direction.
+    expect(rtlRuns('الهاتف: 0923 – 100 01')).toEqual([{ text: 'الهاتف:', rtl: true }, { text: '0923 – 100 01', rtl: false }]);
+    expect(rtlRuns('09:00 – زيارة')).toEqual([{ text: '09:00', rtl: false }, { text: '–', rtl: true }, { text: 'زيارة', rtl: true }]);
+  });
+});
+
+describe.each(databaseKinds)('the weekly letter on %s', (kind) => {
+  let database: Database;
+  let app: FastifyInstance;
+  let coordinator: Session;
+  let teamId: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await loadDemo(database.db, generateDemo({ seed: 1, today }));
+    app = await buildApp({ db: database.db, config: testConfig, now }, { serveWeb: false });
+    coordinator = await signIn(app, 'samordnare', 'tillit');
+    teamId = (await database.db.select().from(users).where(eq(users.username, 'samordnare')))[0]!.teamId!;
+    // The team publishes Monday: from then on the letter names who comes that day.
+    const plan = await as(app, coordinator)({ method: 'GET', url: `/api/teams/${teamId}/days/${monday}/plan` });
+    const pub = await as(app, coordinator)({ method: 'POST', url: `/api/teams/${teamId}/days/${monday}/publish`, payload: { version: plan.json().version } });
+    expect(pub.statusCode, pub.body).toBe(200);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  const clientOf = async (username: string) => (await database.db.select().from(users).where(eq(users.username, username)))[0]!.clientId!;
+  const weekVisits = async (clientId: string) => database.db.select().from(visits)
+    .where(and(eq(visits.clientId, clientId), gte(visits.date, monday), lte(visits.date, addDays(monday, 6)))).orderBy(asc(visits.date), asc(visits.windowStart));
+
+  it('lists next week day by day with time windows, names on the published day and "later" on the others', async () => {
+    const client = await signIn(app, 'brukare', 'tillit');
+    const clientId = await clientOf('brukare');
+    const res = await as(app, client)({ method: 'GET', url: `/api/clients/${clientId}/weekly-letter` });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const pdf = res.rawPayload;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // Fonts are embedded (a FontFile2 stream per font), so the letter prints the same anywhere.
+    expect(pdf.toString('latin1')).toMatch(/FontFile2/);
+    const text = pdfPages(pdf).join('\n').replace(/\s+/g, ' ');
+    for (const day of ['måndag 30 november', 'tisdag 1 december', 'onsdag 2 december', 'torsdag 3 december', 'fredag 4 december', 'lördag 5 december', 'söndag 6 december']) {
+      expect(text.toLowerCase()).toContain(day);
+    }
+    expect(text).toContain('Dina besök vecka 49');
+    const planned = await weekVisits(clientId);
+    expect(planned.length).toBeGreaterThan(7);
+    for (const v of planned.filter((x) => x.status !== 'missed')) expect(text).toContain(`Mellan ${v.windowStart} och ${v.windowEnd}`);
+    // Hand-checked count: every visit has its own "Mellan … och …" line.
+    expect(text.match(/Mellan \d\d:\d\d och \d\d:\d\d/g)).toHaveLength(planned.filter((x) => x.status !== 'missed').length);
+    const names = await database.db.select().from(staff).where(inArray(staff.id, planned.filter((v) => v.date === monday && v.teamId === teamId).flatMap((v) => v.staffIds)));
+    expect(names.length).toBeGreaterThan(0);
+    for (const p of names) expect(text).toContain(p.firstName);
+    expect(text).toMatch(/kommer\./);
+    expect(text).toContain('Personal meddelas senare.');
+    const c = (await database.db.select().from(clients).where(eq(clients.id, clientId)))[0]!;
+    const fixed = (await database.db.select().from(staff).where(eq(staff.id, c.fixedContactStaffId!)))[0]!;
+    expect(text).toContain('Din fasta omsorgskontakt');
+    expect(text).toContain(`${fixed.firstName} ${fixed.lastName}`);
+    expect(text).toContain('Telefon: ');
+    expect(renderFirstPage(pdf, 'weekly-letter-sv')).toBeGreaterThan(0);
+  });
+
+  it('writes the Arabic client\'s letter in Arabic script, right to left, with the times readable', async () => {
+    const client = await signIn(app, 'brukare.ar', 'tillit');
+    const clientId = await clientOf('brukare.ar');
+    const res = await as(app, client)({ method: 'GET', url: `/api/clients/${clientId}/weekly-letter?week=${week}` });
+    expect(res.statusCode).toBe(200);
+    const text = pdfPages(res.rawPayload).join('\n');
+    expect(text).toMatch(/[\u0600-\u06FF]{3,}/);
+    // Words without the lam-alef ligature, which poppler reads back in another order.
+    for (const word of ['زياراتك', 'الهاتف', 'الساعة', 'فريق']) expect(text).toContain(word);
+    expect(text).not.toContain('Mellan');
+    const planned = (await weekVisits(clientId)).filter((v) => v.status !== 'missed');
+    for (const v of planned) {
+      expect(text).toContain(v.windowStart);
+      expect(text).toContain(v.windowEnd);
+    }
+    expect(renderFirstPage(res.rawPayload, 'weekly-letter-ar')).toBeGreaterThan(0);
+  });
+
+  it("prints one letter per client of the team in one PDF and logs every client's read", async () => {
+    const res = await as(app, coordinator)({ method: 'GET', url: `/api/teams/${teamId}/weekly-letters?week=${week}` });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const pages = pdfPages(res.rawPayload);
+    const team = await database.db.select().from(clients).where(eq(clients.teamId, teamId));
+    expect(team.length).toBeGreaterThan(3);
+    expect(pages.length).toBeGreaterThanOrEqual(team.length);
+    // Each letter opens on a new page whose first line names its week, and each client is named once.
+    const all = pages.join('\n').replace(/\s+/g, ' ');
+    for (const c of team) expect(all.split(`${c.firstName} ${c.lastName}`).length - 1, `${c.firstName} ${c.lastName}`).toBe(1);
+    const opening = pages.filter((p) => /(^|\D)49(\D|$)/.test(p.split('\n').slice(0, 3).join(' ')));
+    expect(opening.length).toBe(team.length);
+    const coordinatorUser = (await database.db.select().from(users).where(eq(users.username, 'samordnare')))[0]!;
+    const logged = await database.db.select().from(accessLog)
+      .where(and(eq(accessLog.userId, coordinatorUser.id), eq(accessLog.what, 'visits GET /api/teams/:teamId/weekly-letters')));
+    expect(new Set(logged.map((l) => l.clientId))).toEqual(new Set(team.map((c) => c.id)));
+  });
+
+  it('refuses a malformed week naming the field, and shows a relative without consent nothing', async () => {
+    const clientId = await clientOf('brukare');
+    const bad = await as(app, coordinator)({ method: 'GET', url: `/api/clients/${clientId}/weekly-letter?week=2027-W53` });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { pointer: string }) => e.pointer)).toContain('/querystring/week');
+    const stranger = await signIn(app, 'anhorig.utan', 'tillit');
+    const refused = await as(app, stranger)({ method: 'GET', url: `/api/clients/${clientId}/weekly-letter` });
+    expect(refused.statusCode).toBe(404);
+    const staffUser = await signIn(app, 'personal', 'tillit');
+    expect((await as(app, staffUser)({ method: 'GET', url: `/api/teams/${teamId}/weekly-letters` })).statusCode).toBe(403);
+  });
+});

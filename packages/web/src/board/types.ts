@@ -1,0 +1,85 @@
+// Shapes of the morning board's API answers (packages/server/src/routes/team-day.ts).
+
+export interface PlanStop {
+  visit?: string;
+  break?: true;
+  start: string;
+  end: string;
+}
+
+export interface DayPlanDoc {
+  format: 'tillit.plan/v1';
+  date: string;
+  routes: { staff: string; stops: PlanStop[] }[];
+  unassigned: { visit: string; reason: string }[];
+}
+
+/** The checker's figures of a plan (planner/src/check/metrics.ts). */
+export interface PlanMetrics {
+  travelMin: number;
+  assigned: number;
+  unassigned: number;
+  mustUnassigned: number;
+  byFixedContact: number;
+  byFixedContactWhereAble: number;
+  byKnownStaff: number;
+  firstLanguageMatch: number;
+  languageMatch: number;
+  distinctStaffPerClientMean: number;
+  distinctStaffPerClientMax: number;
+  slackMinMin: number;
+  slackMeanMin: number;
+  workMinStdDev: number;
+  workMinMax: number;
+}
+
+export interface PlanCheck {
+  valid: boolean;
+  violations: string[];
+  metrics: Partial<PlanMetrics>;
+}
+
+export interface DayPlanAnswer {
+  version: number;
+  publishedAt: string | null;
+  publishedVersion: number | null;
+  plan: DayPlanDoc;
+  check: PlanCheck;
+  locked: string[];
+  continuity14: { mean: number | null; median: number | null; clients: number };
+  changesAfterPublish: number;
+}
+
+export interface CheckAnswer {
+  newViolations: string[];
+  before: Partial<PlanMetrics>;
+  after: Partial<PlanMetrics>;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface PlanningJob {
+  id: string;
+  teamId: string;
+  date: string;
+  status: JobStatus;
+  baseVersion: number;
+  progress: { bestCost: number | null; elapsedMs: number; iteration: number; timeLimitMs: number } | null;
+  error: string | null;
+  check: PlanCheck | null;
+}
+
+export interface SwapRequest {
+  id: string;
+  visitId: string;
+  fromStaffId: string;
+  toStaffId: string | null;
+  status: string;
+  note: string | null;
+}
+
+/** A change to one visit: other people and/or another start. */
+export interface VisitChange {
+  staffIds?: string[];
+  plannedStart?: string | null;
+}

@@ -1,0 +1,292 @@
+// The client's own view, and a consenting relative's view of the same: today and the next seven
+// days with who comes (name and photo), what changed since last time, the fixed contact and how
+// to reach the team, "something went wrong", the printable weekly letter, and for relatives a
+// calendar feed. In the reader's language, right to left for Arabic and Persian.
+import { useEffect, useRef, useState } from 'react';
+import i18next from 'i18next';
+import type { TFunction } from 'i18next';
+import { useClient, useMyClients, useSaveLocale, useSession } from '../api/queries.js';
+import type { SessionUser } from '../api/types.js';
+import { Page } from '../ui/Page.js';
+import { useWeek, weeklyLetterUrl, type Week, type WeekChange, type WeekPerson, type WeekVisit } from './api.js';
+import { CalendarFeeds } from './CalendarFeeds.js';
+import { capitalised, hhmm, spokenDay } from './format.js';
+import { clientLanguages, clientT, isClientLanguage, languageOf, type ClientLanguage } from './i18n/index.js';
+import { SomethingWrong } from './SomethingWrong.js';
+import './client-week.css';
+
+/** The client's start page. */
+export function ClientWeekStart() {
+  const session = useSession().data;
+  const user = session?.user;
+  if (!user) return null;
+  return <ClientWeekView user={user} clientId={user.clientId ?? undefined} />;
+}
+
+/** A relative's start page: the view of the client (or clients) who consented. */
+export function RelativeWeekStart() {
+  const session = useSession().data;
+  const user = session?.user;
+  const clients = useMyClients();
+  const [chosen, setChosen] = useState<string | null>(null);
+  if (!user) return null;
+  const items = clients.data?.items ?? [];
+  const clientId = chosen ?? items[0]?.id;
+  const current = items.find((c) => c.id === clientId);
+  return (
+    <ClientWeekView
+      user={user}
+      clientId={clientId}
+      clientName={current ? `${current.firstName} ${current.lastName}` : undefined}
+      pending={clients.isPending}
+      failed={clients.isError}
+      others={items.length > 1 ? { items, onChoose: setChosen } : undefined}
+    />
+  );
+}
+
+/**
+ * The reader's language: one chosen on this page, else a language the account was set to other
+ * than the default Swedish, else (for the client) their first language Tillit writes.
+ */
+function useViewLanguage(user: SessionUser, profileLanguages: readonly string[] | undefined): [ClientLanguage, (l: ClientLanguage) => void] {
+  const saveLocale = useSaveLocale();
+  const [chosen, setChosen] = useState<ClientLanguage | null>(null);
+  const known = useRef(user.locale);
+  // The header's language switch changes the account's language: follow it.
+  useEffect(() => {
+    if (user.locale === known.current) return;
+    known.current = user.locale;
+    if (isClientLanguage(user.locale)) setChosen(user.locale);
+  }, [user.locale]);
+  const fromProfile = user.role === 'client' ? profileLanguages?.find(isClientLanguage) : undefined;
+  const lang = chosen ?? (user.locale !== 'sv' && isClientLanguage(user.locale) ? user.locale : fromProfile ?? 'sv');
+  const choose = (l: ClientLanguage) => {
+    setChosen(l);
+    known.current = l;
+    saveLocale.mutate(l);
+  };
+  return [lang, choose];
+}
+
+/** Put the view's language and direction on the document while it is shown. */
+function useDocumentLanguage(lang: ClientLanguage): void {
+  useEffect(() => {
+    const apply = () => {
+      document.documentElement.lang = lang;
+      document.documentElement.dir = languageOf(lang).dir;
+    };
+    apply();
+    // The app sets the document's language when its own language changes; ours wins on this page.
+    i18next.on('languageChanged', apply);
+    return () => {
+      i18next.off('languageChanged', apply);
+      document.documentElement.lang = i18next.language;
+      document.documentElement.dir = 'ltr';
+    };
+  }, [lang]);
+}
+
+interface ViewProps {
+  user: SessionUser;
+  clientId: string | undefined;
+  clientName?: string;
+  pending?: boolean;
+  failed?: boolean;
+  others?: { items: { id: string; firstName: string; lastName: string }[]; onChoose: (id: string) => void };
+}
+
+function ClientWeekView({ user, clientId, clientName, pending, failed, others }: ViewProps) {
+  const profile = useClient(user.role === 'client' ? clientId : undefined);
+  const [lang, chooseLanguage] = useViewLanguage(user, profile.data?.languages);
+  useDocumentLanguage(lang);
+  const t = clientT(lang);
+  const week = useWeek(clientId);
+  const relative = user.role === 'relative';
+  const title = relative && clientName ? t('titleFor', { name: clientName }) : t('title');
+  return (
+    <Page title={title} className="cw large-text">
+      <div lang={lang} dir={languageOf(lang).dir} className="cw-body">
+        {others ? (
+          <nav className="cw-others" aria-label={t('titleFor', { name: '' })}>
+            {others.items.map((c) => (
+              <button key={c.id} type="button" aria-pressed={c.id === clientId} onClick={() => others.onChoose(c.id)}>{c.firstName} {c.lastName}</button>
+            ))}
+          </nav>
+        ) : null}
+        {pending || (clientId && week.isPending) ? <p className="loading" role="status">{t('loading')}</p> : null}
+        {failed || week.isError ? <div className="alert" role="alert"><p>{t('error')}</p></div> : null}
+        {!pending && !clientId ? <p className="cw-lead">{relative ? t('noConsent') : t('noRecord')}</p> : null}
+        {clientId && week.data ? (
+          <>
+            <p className="cw-lead">{t('lead')}</p>
+            <ChangesSummary week={week.data} t={t} lang={lang} />
+            <Days week={week.data} t={t} lang={lang} relative={relative} />
+            <FixedContactPanel week={week.data} t={t} lang={lang} relative={relative} />
+            <SomethingWrong clientId={clientId} t={t} lang={lang} teamPhone={week.data.team.phone} canReadStatus={user.role === 'client'} />
+            <section className="cw-panel" aria-labelledby="cw-print">
+              <h2 id="cw-print">{t('print.heading')}</h2>
+              <p><a className="cw-link-button" href={weeklyLetterUrl(clientId)} target="_blank" rel="noopener">{t('print.link')}</a></p>
+            </section>
+            {relative ? <CalendarFeeds clientId={clientId} t={t} lang={lang} /> : null}
+          </>
+        ) : null}
+        <LanguageChoice lang={lang} t={t} onChoose={chooseLanguage} />
+      </div>
+    </Page>
+  );
+}
+
+interface Part { week: Week; t: TFunction; lang: ClientLanguage }
+
+/**
+ * Keep a time range or phone number in reading order inside right-to-left text: without the
+ * isolate (LRI … PDI, UAX #9) "10:00–11:00" would show as "11:00–10:00" in Arabic.
+ */
+const ltr = (s: string) => `\u2066${s}\u2069`;
+
+const joinNames = (names: readonly string[] | undefined, t: TFunction) => (names ?? []).join(t('and'));
+
+/** @returns what changed about a visit, in words, e.g. "Anna kommer i stället för Leila". */
+export function changeText(c: WeekChange, v: Pick<WeekVisit, 'windowStart' | 'windowEnd'>, t: TFunction): string {
+  switch (c.kind) {
+    case 'person': return t('change.person', { after: joinNames(c.after, t), before: joinNames(c.before, t) });
+    case 'moved': return t('change.moved', { range: ltr(`${hhmm(v.windowStart)}–${hhmm(v.windowEnd)}`) });
+    case 'cancelled': return t('change.cancelled');
+    case 'added': return t('change.added');
+  }
+}
+
+function dayLabel(date: string, from: string, index: number, t: TFunction, lang: ClientLanguage): string {
+  const spoken = spokenDay(date, lang);
+  if (date === from) return `${t('today')}, ${spoken}`;
+  if (index === 1) return `${t('tomorrow')}, ${spoken}`;
+  return capitalised(spoken, lang);
+}
+
+function ChangesSummary({ week, t, lang }: Part) {
+  const changed = week.days.flatMap((d, i) => d.visits.filter((v) => v.changes.length > 0).map((v) => ({ day: dayLabel(d.date, week.from, i, t, lang), v })));
+  if (changed.length === 0) return null;
+  return (
+    <section className="cw-panel cw-news" aria-labelledby="cw-news">
+      <h2 id="cw-news">{t('changesHeading')}</h2>
+      <ul>
+        {changed.map(({ day, v }) => v.changes.map((c, k) => (
+          <li key={`${v.id}-${k}`}>
+            <strong>{day}</strong>, {t('between', { start: hhmm(v.windowStart), end: hhmm(v.windowEnd) })}: {changeText(c, v, t)}
+          </li>
+        )))}
+      </ul>
+    </section>
+  );
+}
+
+function Avatar({ person, size = 'small' }: { person: Pick<WeekPerson, 'photoUrl' | 'initials'>; size?: 'small' | 'large' }) {
+  if (person.photoUrl) return <img className={`cw-avatar cw-avatar-${size}`} src={person.photoUrl} alt="" />;
+  return <span className={`cw-avatar cw-avatar-${size}`} aria-hidden="true">{person.initials}</span>;
+}
+
+function Days({ week, t, lang, relative }: Part & { relative: boolean }) {
+  return (
+    <div className="cw-days">
+      {week.days.map((day, i) => {
+        const id = `cw-day-${day.date}`;
+        return (
+          <section key={day.date} className="cw-day" aria-labelledby={id}>
+            <h2 id={id}>{dayLabel(day.date, week.from, i, t, lang)}</h2>
+            {day.visits.length === 0 ? <p className="cw-none">{t('noVisits')}</p> : (
+              <ul className="cw-visits">
+                {day.visits.map((v) => <VisitItem key={v.id} v={v} t={t} lang={lang} relative={relative} />)}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function VisitItem({ v, t, lang, relative }: { v: WeekVisit; t: TFunction; lang: ClientLanguage; relative: boolean }) {
+  // The care plan's own words are Swedish; other languages name the kind of help instead.
+  const what = lang === 'sv' ? v.title : t(`services.${v.serviceType}`, { defaultValue: v.title });
+  const cancelled = v.status === 'cancelled';
+  const changed = v.changes.length > 0;
+  return (
+    <li className={`cw-visit upcoming-visit${changed ? ' cw-changed' : ''}${cancelled ? ' cw-cancelled' : ''}`}>
+      <p className="cw-time">{t('between', { start: hhmm(v.windowStart), end: hhmm(v.windowEnd) })}</p>
+      <p className="cw-what">
+        {what}
+        {v.video ? <span className="cw-tag cw-tag-video">{t('video')}</span> : null}
+        {v.status !== 'planned' ? <span className={`cw-tag cw-tag-${v.status}`}>{t(`status.${v.status}`, { defaultValue: v.status })}</span> : null}
+      </p>
+      {changed ? (
+        <ul className="cw-change-list">
+          {v.changes.map((c, k) => <li key={k}><strong>{t('changedLabel')}:</strong> {changeText(c, v, t)}</li>)}
+        </ul>
+      ) : null}
+      {cancelled ? null : v.staff === null || v.staff.length === 0 ? (
+        <p className="cw-who cw-later">{t('notYet')}</p>
+      ) : (
+        <div className="cw-who">
+          <ul className="cw-people">
+            {v.staff.map((p) => (
+              <li key={p.firstName + p.initials} className="cw-person">
+                <Avatar person={p} />
+                <span className="cw-name">{p.firstName}</span>
+                {p.isFixedContact ? <span className="cw-tag cw-tag-fixed">{relative ? t('contact.headingRelative') : t('yourContact')}</span> : null}
+              </li>
+            ))}
+          </ul>
+          <p className="cw-comes">{t('comes', { names: joinNames(v.staff.map((p) => p.firstName), t) })}</p>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function FixedContactPanel({ week, t, lang, relative }: Part & { relative: boolean }) {
+  const fc = week.fixedContact;
+  const tel = `tel:${week.team.phone.replace(/[^\d+]/g, '')}`;
+  return (
+    <section className="cw-panel cw-contact" aria-labelledby="cw-contact">
+      <h2 id="cw-contact">{relative ? t('contact.headingRelative') : t('contact.heading')}</h2>
+      {fc ? (
+        <>
+          <div className="cw-contact-person">
+            <Avatar person={fc} size="large" />
+            <p className="cw-contact-name">{fc.firstName} {fc.lastName}</p>
+          </div>
+          {fc.workingDays.length > 0 ? (
+            <>
+              <p>{t('contact.works', { name: fc.firstName })}</p>
+              <ul className="cw-workdays">
+                {fc.workingDays.map((d) => (
+                  <li key={d.date}>{t('contact.workDay', { day: capitalised(spokenDay(d.date, lang), lang), range: ltr(`${hhmm(d.start)}–${hhmm(d.end)}`) })}</li>
+                ))}
+              </ul>
+            </>
+          ) : <p>{t('contact.notWorking', { name: fc.firstName })}</p>}
+        </>
+      ) : <p>{t('contact.none')}</p>}
+      <h3>{t('team.heading')}</h3>
+      <p>{week.team.name}</p>
+      <p>{t('team.help')}</p>
+      <p><a className="cw-link-button cw-call" href={tel}>{t('team.call', { phone: ltr(week.team.phone) })}</a></p>
+    </section>
+  );
+}
+
+function LanguageChoice({ lang, t, onChoose }: { lang: ClientLanguage; t: TFunction; onChoose: (l: ClientLanguage) => void }) {
+  return (
+    <section className="cw-panel cw-languages" aria-labelledby="cw-lang">
+      <h2 id="cw-lang">{t('languageHeading')}</h2>
+      <div className="cw-language-buttons">
+        {clientLanguages.map((l) => (
+          <button key={l} type="button" lang={l} dir={languageOf(l).dir} aria-pressed={l === lang} onClick={() => onChoose(l)}>
+            {languageOf(l).name}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
