@@ -65,6 +65,7 @@ CREATE TABLE "seen_visit" (
 	CONSTRAINT "seen_visit_user_id_visit_id_pk" PRIMARY KEY("user_id","visit_id")
 );
 --> statement-breakpoint
+ALTER TABLE "care_plan_visit" ADD COLUMN "team_id" uuid;--> statement-breakpoint
 ALTER TABLE "client" ADD COLUMN "email" text;--> statement-breakpoint
 ALTER TABLE "relative" ADD COLUMN "notification_channel" text DEFAULT 'none' NOT NULL;--> statement-breakpoint
 ALTER TABLE "relative" ADD COLUMN "language" text DEFAULT 'sv' NOT NULL;--> statement-breakpoint
@@ -80,4 +81,5 @@ ALTER TABLE "seen_visit" ADD CONSTRAINT "seen_visit_visit_id_visit_id_fk" FOREIG
 CREATE UNIQUE INDEX "calendar_feed_token_uq" ON "calendar_feed" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "consent_event_relative_idx" ON "consent_event" USING btree ("relative_id");--> statement-breakpoint
 CREATE INDEX "outbox_due_idx" ON "notification_outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
-CREATE INDEX "outbox_team_idx" ON "notification_outbox" USING btree ("team_id","status");
+CREATE INDEX "outbox_team_idx" ON "notification_outbox" USING btree ("team_id","status");--> statement-breakpoint
+ALTER TABLE "care_plan_visit" ADD CONSTRAINT "care_plan_visit_team_id_team_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."team"("id") ON DELETE no action ON UPDATE no action;

@@ -70,6 +70,19 @@ describe.each(databaseKinds)('data layer on %s', (kind) => {
     expect(made.map((s) => `${s.staffId === f.staffA1 ? 'A1' : 'A2'} ${s.date} ${s.start}`).sort()).toEqual(['A1 2026-12-02 07:00', 'A2 2026-12-02 09:00']);
   });
 
+  it('puts a care-plan visit named for another team (the evening team) in that team\'s day', async () => {
+    const plan = (await database.db.select().from(carePlans).where(eq(carePlans.clientId, f.clientA1)))[0]!;
+    await database.db.insert(carePlanVisits).values({
+      id: crypto.randomUUID(), carePlanId: plan.id, title: 'Kvällsbesök', serviceType: 'personal_care', weekdays: [1, 2, 3, 4, 5, 6, 7],
+      windowStart: '20:00', windowEnd: '21:00', durationMin: 20, tasks: [], skills: ['care'], staffCount: 1, videoAllowed: false, teamId: f.teamB,
+    });
+    await ensureDaysGenerated(ctx(), f.teamA, '2026-11-28', '2026-11-28', today);
+    await ensureDaysGenerated(ctx(), f.teamB, '2026-11-28', '2026-11-28', today);
+    const day = await database.db.select().from(visits).where(eq(visits.date, '2026-11-28'));
+    expect(day.filter((v) => v.title === 'Kvällsbesök').map((v) => [v.clientId, v.teamId])).toEqual([[f.clientA1, f.teamB]]);
+    expect(day.filter((v) => v.teamId === f.teamA).map((v) => v.title)).toEqual(['Morgonhjälp', 'Morgonhjälp']);
+  });
+
   it('generates no visits for a client whose decision has ended', async () => {
     await database.db.update(decisions).set({ validTo: '2026-11-30' }).where(eq(decisions.clientId, f.clientA2));
     await ensureDaysGenerated(ctx(), f.teamA, '2026-12-01', '2026-12-01', today);

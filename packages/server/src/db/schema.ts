@@ -115,6 +115,8 @@ export const carePlanVisits = pgTable('care_plan_visit', {
   skills: text('skills').array().notNull(),
   staffCount: smallint('staff_count').notNull(),
   videoAllowed: boolean('video_allowed').notNull(),
+  /** The team that does this visit when not the client's own (the evening team, the service group). */
+  teamId: uuid('team_id').references(() => teams.id),
 }, (t) => [index('care_plan_visit_plan_idx').on(t.carePlanId)]);
 
 export const visits = pgTable('visit', {

@@ -52,7 +52,11 @@ export async function loadDemo(db: Db, demo: DemoMunicipality): Promise<void> {
     await insertChunked(demo.carePlans, chunk, (c) => tx.insert(carePlans).values(c.map((p) => ({
       id: p.id, clientId: p.clientId, decisionId: p.decisionId, summary: p.summary, updatedAt: new Date(p.updatedAt),
     }))));
-    const planVisits = demo.carePlans.flatMap((p) => p.visits.map((v) => ({ ...v, carePlanId: p.id })));
+    // A care-plan visit done by another team than the client's (evening, service) keeps that team.
+    const clientTeam = new Map(demo.clients.map((c) => [c.id, c.teamId]));
+    const doneBy = new Map<string, string>();
+    for (const v of demo.visits) if (v.carePlanVisitId && v.teamId !== clientTeam.get(v.clientId)) doneBy.set(v.carePlanVisitId, v.teamId);
+    const planVisits = demo.carePlans.flatMap((p) => p.visits.map((v) => ({ ...v, carePlanId: p.id, teamId: doneBy.get(v.id) ?? null })));
     await insertChunked(planVisits, chunk, (c) => tx.insert(carePlanVisits).values(c));
     await insertChunked(demo.shifts, chunk, (c) => tx.insert(shifts).values(c));
     // The last two weeks of shifts become each person's rota for the days after the demo's.

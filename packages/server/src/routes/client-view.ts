@@ -13,7 +13,7 @@ import { authorizeClient } from '../access/guard.js';
 import { logClientAccess } from '../access-log/access-log.js';
 import { forbidden, HttpProblem, notFound } from '../errors/problem.js';
 import { sessionOf } from '../app.js';
-import { ensureDaysGenerated } from '../services/visit-generation.js';
+import { ensureClientDaysGenerated } from '../services/visit-generation.js';
 import { type Api, errors } from './api.js';
 
 const clientParams = z.object({ clientId: id });
@@ -54,7 +54,7 @@ export function clientViewRoutes(api: Api, ctx: AppContext): void {
     const scope = await authorizeClient(ctx, request, actor, clientId, 'visits', 'read');
     const from = today();
     const to = addDays(from, 7);
-    await ensureDaysGenerated(ctx, scope.teamId, from, to, from);
+    await ensureClientDaysGenerated(ctx, clientId, scope.teamId, from, to, from);
     const c = (await ctx.db.select().from(clients).where(eq(clients.id, clientId)))[0]!;
     const team = (await ctx.db.select().from(teams).where(eq(teams.id, c.teamId)))[0]!;
     const rows = await ctx.db.select().from(visits).where(and(eq(visits.clientId, clientId), gte(visits.date, from), lte(visits.date, to)))

@@ -14,7 +14,7 @@ import {
 import { accessFacts, authorizeClient, filterAndLogClients, loadClientScopes } from '../access/guard.js';
 import { notFound } from '../errors/problem.js';
 import { sessionOf } from '../app.js';
-import { ensureDaysGenerated } from '../services/visit-generation.js';
+import { ensureClientDaysGenerated } from '../services/visit-generation.js';
 import { type Api, errors } from './api.js';
 import { visitView, toVisitView } from './views.js';
 
@@ -199,7 +199,7 @@ export function clientRoutes(api: Api, ctx: AppContext): void {
     const { clientId } = request.params;
     const { from, to } = request.query;
     const scope = await authorizeClient(ctx, request, actor, clientId, 'visits', 'read');
-    await ensureDaysGenerated(ctx, scope.teamId, from, to, localDate(ctx.now(), ctx.config.timeZone));
+    await ensureClientDaysGenerated(ctx, clientId, scope.teamId, from, to, localDate(ctx.now(), ctx.config.timeZone));
     const rows = await ctx.db.select().from(visits)
       .where(and(eq(visits.clientId, clientId), gte(visits.date, from), lte(visits.date, to)))
       .orderBy(asc(visits.date), asc(visits.windowStart));

@@ -2,7 +2,7 @@
 // day is generated the first time anyone opens it (today or later), so the system needs no nightly
 // batch and any future day can be shown.
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import { addDays, daysBetween, decisionValidOn, occurrencesOn, rotaShiftsOn, type RotaShift } from '@tillit/domain';
 import type { AppContext } from '../context.js';
 import { carePlanVisits, carePlans, clients, decisions, generatedDays, rotaShifts, shifts, staff, visits } from '../db/schema.js';
@@ -22,10 +22,16 @@ export async function ensureDaysGenerated(ctx: AppContext, teamId: string, from:
   const missing = dates.filter((d) => !doneSet.has(d));
   if (missing.length === 0) return;
 
-  const teamClients = await ctx.db.select({ id: clients.id }).from(clients).where(eq(clients.teamId, teamId));
-  const clientIds = teamClients.map((c) => c.id);
+  // The team's visits: care-plan visits it is named for, and its own clients' unnamed ones.
+  const candidates = await ctx.db
+    .select({ v: carePlanVisits, clientId: carePlans.clientId, clientTeam: clients.teamId })
+    .from(carePlanVisits)
+    .innerJoin(carePlans, eq(carePlans.id, carePlanVisits.carePlanId))
+    .innerJoin(clients, eq(clients.id, carePlans.clientId))
+    .where(or(eq(carePlanVisits.teamId, teamId), and(isNull(carePlanVisits.teamId), eq(clients.teamId, teamId))));
+  const planVisits = candidates.map((c) => c.v);
+  const clientIds = [...new Set(candidates.map((c) => c.clientId))];
   const plans = clientIds.length === 0 ? [] : await ctx.db.select().from(carePlans).where(inArray(carePlans.clientId, clientIds));
-  const planVisits = plans.length === 0 ? [] : await ctx.db.select().from(carePlanVisits).where(inArray(carePlanVisits.carePlanId, plans.map((p) => p.id)));
   const decs = clientIds.length === 0 ? [] : await ctx.db.select().from(decisions).where(inArray(decisions.clientId, clientIds));
   const members = await ctx.db.select({ id: staff.id }).from(staff).where(eq(staff.teamId, teamId));
   const memberIds = members.map((m) => m.id);
@@ -62,4 +68,12 @@ export async function ensureDaysGenerated(ctx: AppContext, teamId: string, from:
       await tx.insert(generatedDays).values({ teamId, date }).onConflictDoNothing();
     }
   });
+}
+
+/** Make sure a client's days exist in every team that serves them (own team, evening, service). */
+export async function ensureClientDaysGenerated(ctx: AppContext, clientId: string, clientTeamId: string, from: string, to: string, today: string): Promise<void> {
+  const serving = await ctx.db.selectDistinct({ teamId: carePlanVisits.teamId }).from(carePlanVisits)
+    .innerJoin(carePlans, eq(carePlans.id, carePlanVisits.carePlanId)).where(eq(carePlans.clientId, clientId));
+  const teamIds = new Set([clientTeamId, ...serving.map((s) => s.teamId).filter((t): t is string => t !== null)]);
+  for (const t of teamIds) await ensureDaysGenerated(ctx, t, from, to, today);
 }
