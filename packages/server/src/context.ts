@@ -18,6 +18,8 @@ export interface Config {
   loginAttemptsPerMinute: number;
   /** Seconds a suggested plan may search, and threads it may use. */
   planningSeconds: number;
+  /** Seconds a replan (most of the day already assigned) may search. */
+  replanSeconds: number;
   planningThreads: number;
   /** Whether this process takes planning jobs (with PostgreSQL, dedicated workers may take them instead). */
   planningWorker: boolean;

@@ -25,6 +25,7 @@ Environment:
   TILLIT_TIME_ZONE          the municipality's time zone (default Europe/Stockholm)
   TILLIT_LOGIN_ATTEMPTS_PER_MINUTE  sign-in attempts per address and minute (default 20)
   TILLIT_PLANNING_SECONDS   search time of a suggested plan (default 5)
+  TILLIT_REPLAN_SECONDS     search time of a replan when most of the day is assigned (default 0.8)
   TILLIT_PLANNING_THREADS   search threads per planning job (default 1)
   TILLIT_PLANNING_WORKER    false: this process does not take planning jobs (default true)
   LOG_LEVEL                 fatal, error, warn, info (default), debug, trace or silent`;

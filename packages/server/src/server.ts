@@ -74,7 +74,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 }
 
 export function planningSettings(config: Config) {
-  return { timeLimitMs: Math.round(config.planningSeconds * 1000), threads: config.planningThreads };
+  return { timeLimitMs: Math.round(config.planningSeconds * 1000), replanTimeLimitMs: Math.round(config.replanSeconds * 1000), threads: config.planningThreads };
 }
 
 /** The job queue: pg-boss on PostgreSQL, in-process on the embedded database. */

@@ -4,7 +4,7 @@
 // role's access, and the invoice as PDF (text extracted with pdftotext, a page rendered with
 // pdftoppm) and CSV.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,8 +117,14 @@ describe.each(databaseKinds)('follow-up and billing on %s', (kind) => {
       clientId: f.clientB1, teamId: f.teamB, visitId: null, type: 'fall', severity: 'low', source: 'staff', occurredAt: clock, reportedAt: clock,
       reportedBy: null, reportedByName: 'Britt', description: 'Fall i köket.', immediateActions: '',
     });
+    // Another team's visit to one of team A's clients (an evening team's, say) is team A's to see too.
+    const eveningVisit = await insertDeviation(database.db, {
+      clientId: f.clientA2, teamId: f.teamB, visitId: null, type: 'late_visit', severity: 'low', source: 'automatic', occurredAt: clock, reportedAt: clock,
+      reportedBy: null, reportedByName: 'Tillit', description: 'Kvällsbesöket kom sent.', immediateActions: '',
+    });
     const list = await call('staff', 'GET', '/api/deviations');
     expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((d: { id: string }) => d.id)).toContain(eveningVisit);
     expect(list.body).not.toContain(f.clientB1);
     expect(list.json().items.length).toBeGreaterThan(0);
     expect((await call('staff', 'GET', `/api/deviations/${other}`)).statusCode).toBe(404);
@@ -348,6 +354,7 @@ describe.each(databaseKinds)('follow-up and billing on %s', (kind) => {
     expect(csv.headers['content-type']).toContain('text/csv');
     const rows = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(rows[0]).toBe('invoice_number;client_id;month;state;name;street;postal_code;city;delivered_hours;fee_sek;limited_by;credit_sek;total_sek');
+    rmSync(dir, { recursive: true, force: true });
     expect(rows.find((r) => r.includes(f.clientA1))).toMatch(/^2026-10-\d{4};.*;2026-10;sent;Astrid Klientsson;Storgatan 1;952 31;Kalix;1,50;369,00;tariff;0,00;369,00$/);
   });
 });

@@ -15,7 +15,7 @@ import { buildApp } from '../src/app.js';
 import type { Database } from '../src/db/connection.js';
 import { accessLog, clients, staff, users, visits } from '../src/db/schema.js';
 import { loadDemo } from '../src/db/seed.js';
-import { mondayOfIsoWeek, nextIsoWeek, rtlRuns } from '../src/services/weekly-letter.js';
+import { loadWeeklyLetters, mondayOfIsoWeek, nextIsoWeek, renderWeeklyLetters, rtlRuns } from '../src/services/weekly-letter.js';
 import { testConfig } from './config.js';
 import { databaseKinds, openTestDatabase } from './databases.js';
 import { as, signIn, type Session } from './http.js';
@@ -146,6 +146,22 @@ describe.each(databaseKinds)('the weekly letter on %s', (kind) => {
       expect(text).toContain(v.windowEnd);
     }
     expect(renderFirstPage(res.rawPayload, 'weekly-letter-ar')).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['en', 'Your visits in week 49', 'Phone: '],
+    ['fi', 'Käyntisi viikolla 49', 'Puhelin: '],
+    ['so', 'Booqashooyinkaaga toddobaadka 49', 'Telefoon: '],
+    ['fa', 'هفته', 'تلفن'],
+  ] as const)('writes the letter in %s when that is the client\'s language', async (lang, title, phone) => {
+    // The demo has no client for every language: the same week's letter, rendered in each.
+    const [letter] = await loadWeeklyLetters(database.db, [await clientOf('brukare')], week);
+    const pdf = await renderWeeklyLetters([{ ...letter!, language: lang }]);
+    const text = pdfPages(pdf).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain(title);
+    expect(text).toContain(phone);
+    expect(text).not.toContain('Mellan');
+    expect(renderFirstPage(pdf, `weekly-letter-${lang}`)).toBeGreaterThan(0);
   });
 
   it("prints one letter per client of the team in one PDF and logs every client's read", async () => {

@@ -60,10 +60,20 @@ async function cacheFirst(request) {
   return res;
 }
 
+// The page names the built files it loaded before the worker controlled it (lazy screens).
+self.addEventListener('message', (event) => {
+  const data = event.data;
+  if (!data || data.type !== 'keep-assets' || !Array.isArray(data.assets)) return;
+  const assets = data.assets.filter((a) => typeof a === 'string' && a.startsWith('/assets/'));
+  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(assets)).catch(() => undefined));
+});
+
 /** Delete the cached day (src/phone/store.ts: database tillit-phone, store day, key day). */
 function forgetDay() {
   return new Promise((resolve) => {
     const open = indexedDB.open('tillit-phone');
+    // No phone day on this device: do not create the database here (the page creates it with its store).
+    open.onupgradeneeded = () => open.transaction.abort();
     open.onerror = () => resolve();
     open.onsuccess = () => {
       const db = open.result;

@@ -136,6 +136,8 @@ describe('the morning board', () => {
       const move = page.getByRole('region', { name: /Valt besök/ });
       await move.getByText(/Ändring: /).waitFor();
       expect(await move.getByLabel(/^Person/).first().inputValue()).toBe(toId);
+      // The time follows the block on a 5-minute grid.
+      expect(Number((await move.getByLabel('Starttid').inputValue()).slice(3, 5)) % 5).toBe(0);
       await expect.poll(() => move.innerText(), { timeout: 10_000 }).toMatch(/Ändringen bryter (inte mot någon regel|mot \d+ regl?e?r?)/);
       expect(await move.locator('table.deltas').innerText()).toMatch(/Restid[\s\S]*Olika personal per brukare i dag/);
       await move.getByRole('button', { name: /Spara ändringen|Spara ändå/ }).click();
@@ -222,6 +224,11 @@ describe('the morning board', () => {
       `  after absence (${theirs} visits lost): ${figures(p2)}`,
       `  replanned (${(replan / 1000).toFixed(1)} s): ${figures(p3)}`,
     ].join('\n'));
+    // The 14-day measure looks back from the day and counts the team's own clients; an evening
+    // team serving other teams' clients has none, so the busiest day team's figure is given too.
+    const dayTeam = demo.teams.filter((t) => t.unitId === unitId && t.kind === 'day').sort((a, b) => count(b.id) - count(a.id))[0]!;
+    const c14 = (await chef('GET', `/api/teams/${dayTeam.id}/days/${demoToday}/plan`)).body.continuity14;
+    console.log(`  busiest day team ${dayTeam.name} (${count(dayTeam.id)} visits): distinct staff per client over 14 days mean ${c14.mean}, median ${c14.median} (${c14.clients} clients)`);
     expect(p3.check.metrics.mustUnassigned).toBe(0);
   }, 60_000);
 });

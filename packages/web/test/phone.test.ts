@@ -90,7 +90,9 @@ describe('the phone day', () => {
     const first = visits[0]!;
     const client = clientName(first.clientId);
 
-    const context = await newContext(browser, phone);
+    // No fake clock in this context: the phone never reads the device's clock for the day (the
+    // server names it), and Playwright's fixed clock stalls a page opened offline from the worker.
+    const context = await browser.newContext({ viewport: phone, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
     const page = await context.newPage();
     try {
       await openPhoneDay(page);
@@ -130,6 +132,10 @@ describe('the phone day', () => {
 
       await context.setOffline(true);
       await expect.poll(() => page.locator('main').innerText()).toContain('Du är utan uppkoppling');
+      // Opened again without a connection: the app from the service worker, the day from IndexedDB.
+      await page.reload({ timeout: 15_000 });
+      await card(page, client, first).waitFor({ timeout: 10_000 });
+      expect(await page.locator('main').innerText()).toMatch(/Du är utan uppkoppling[\s\S]*Visar dagen som hämtades/);
       await markDone(page, client, 'Ville ha kaffe efteråt, pratade om barnbarnen.', first);
       await expect.poll(() => card(page, client, first).innerText()).toContain('Klart – väntar på uppkoppling');
       expect(await page.locator('main').innerText()).toContain('1 markering väntar på att skickas');
@@ -137,6 +143,7 @@ describe('the phone day', () => {
       await context.setOffline(false);
       await expect.poll(() => page.locator('.ok-note').first().textContent(), { timeout: 10_000 }).toContain('Sparat i Tillit');
       await expect.poll(() => card(page, client, first).innerText()).toMatch(/Klart \d\d:\d\d–\d\d:\d\d/);
+      await expect.poll(() => card(page, client, first).innerText()).toContain('Anteckning: Ville ha kaffe efteråt');
       await screenshot(page, 'phone-day');
 
       const day = (await coordinator('GET', `/api/teams/${teamId}/days/${demoToday}`)).body;

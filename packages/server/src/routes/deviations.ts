@@ -1,6 +1,6 @@
 // Deviations (avvikelser): reported by staff, clients, relatives and managers, followed up step by
 // step (the state machine is the domain's), and the unit manager's overdue and learning views.
-import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   advanceDeviation, canLeadDeviationFollowUp, deviationStepInput, deviationTypes, id, isoDate, learningSummary,
@@ -137,7 +137,8 @@ export function deviationRoutes(api: Api, ctx: AppContext): void {
     const q = request.query;
     const conds = [];
     const teamId = q.teamId ?? (actor.role === 'staff' || actor.role === 'coordinator' ? actor.teamId ?? undefined : undefined);
-    if (teamId) conds.push(eq(deviations.teamId, teamId));
+    // A team's deviations: those it follows up (its visits) and those about its clients.
+    if (teamId) conds.push(or(eq(deviations.teamId, teamId), inArray(deviations.clientId, ctx.db.select({ id: clients.id }).from(clients).where(eq(clients.teamId, teamId))))!);
     else if (actor.role === 'unit_manager' && actor.unitId) {
       const unitTeams = (await ctx.db.select({ id: teams.id }).from(teams).where(eq(teams.unitId, actor.unitId))).map((t) => t.id);
       if (unitTeams.length === 0) return { items: [] };

@@ -1,6 +1,6 @@
 // Teams and a team's day: who works, who is absent, and the visits with their clients.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { absenceReason, DomainError, id, isoDate } from '@tillit/domain';
 import type { AppContext } from '../context.js';
@@ -74,6 +74,14 @@ export function teamRoutes(api: Api, ctx: AppContext): void {
           visits: z.array(visitView.extend({
             client: z.object({ firstName: z.string(), lastName: z.string(), languages: z.array(z.string()), fixedContactStaffId: id.nullable() }),
           })),
+          /**
+           * The same day's visits to this team's clients by other teams (the service group, the
+           * evening team), read-only, so the board shows who else comes to the team's clients.
+           */
+          otherTeamsVisits: z.array(visitView.extend({
+            teamName: z.string(),
+            client: z.object({ firstName: z.string(), lastName: z.string() }),
+          })),
         }),
         ...errors,
       },
@@ -96,7 +104,15 @@ export function teamRoutes(api: Api, ctx: AppContext): void {
     const clientById = new Map(clientRows.map((c) => [c.id, c]));
     // Everyone who may open a team's day (manager, coordinator, staff) may read care notes.
     const views = await toVisitView(ctx, rows.filter((r) => shown.has(r.clientId)), { notes: true });
+    const ownClients = await ctx.db.select().from(clients).where(eq(clients.teamId, teamId));
+    const others = ownClients.length === 0 ? [] : (await ctx.db.select({ v: visits, teamName: teams.name }).from(visits).innerJoin(teams, eq(teams.id, visits.teamId))
+      .where(and(inArray(visits.clientId, ownClients.map((c) => c.id)), eq(visits.date, date), ne(visits.teamId, teamId))).orderBy(asc(visits.windowStart)));
+    const othersShown = await filterAndLogClients(ctx, request, actor, [...new Set(others.map((o) => o.v.clientId))], 'visits');
+    const otherViews = await toVisitView(ctx, others.filter((o) => othersShown.has(o.v.clientId)).map((o) => o.v));
+    const ownById = new Map(ownClients.map((c) => [c.id, c]));
+    const teamNameOf = new Map(others.map((o) => [o.v.id, o.teamName]));
     return {
+      otherTeamsVisits: otherViews.map((v) => ({ ...v, teamName: teamNameOf.get(v.id)!, client: { firstName: ownById.get(v.clientId)!.firstName, lastName: ownById.get(v.clientId)!.lastName } })),
       team: { id: team.id, unitId: team.unitId, name: team.name, area: team.area, phone: team.phone, kind: team.kind },
       date,
       staff: people.map((p) => {

@@ -12,8 +12,13 @@ import { loadDay, type DayProblem } from './planning-problem.js';
 export const planningQueue = 'plan-day';
 
 export interface PlanningSettings {
-  /** Search time for a suggestion; a replan with most visits kept converges well within it. */
+  /** Search time for a first suggestion of a day. */
   timeLimitMs: number;
+  /**
+   * Search time for a replan, when most of the day is already assigned (after an absence): the
+   * previous plan is a good start and the team is waiting, so it answers in about a second.
+   */
+  replanTimeLimitMs?: number;
   /** Search threads inside the worker. */
   threads: number;
 }
@@ -99,9 +104,12 @@ export async function runPlanningJob(db: Db, jobId: string, settings: PlanningSe
     for (const v of day.visitRows.values()) if (v.locked && v.plannedStart) locked.set(v.id, { staffIds: v.staffIds, plannedStart: v.plannedStart });
     const problem = suggestionProblem(day.problem, locked, day.currentPlan.routes.length > 0 ? day.currentPlan : undefined);
     let cancelled = false;
-    const plan = await runPlanningWorker({ problem, timeLimitMs: settings.timeLimitMs, seed: 1, threads: settings.threads }, async (p) => {
+    const assigned = day.currentPlan.routes.reduce((n, r) => n + r.stops.filter((s) => s.visit).length, 0);
+    const isReplan = assigned > 0 && assigned >= day.problem.visits.length / 2;
+    const timeLimitMs = isReplan ? Math.min(settings.timeLimitMs, settings.replanTimeLimitMs ?? 800) : settings.timeLimitMs;
+    const plan = await runPlanningWorker({ problem, timeLimitMs, seed: 1, threads: settings.threads }, async (p) => {
       const row = (await db.select({ cancel: planningJobs.cancelRequested }).from(planningJobs).where(eq(planningJobs.id, jobId)))[0];
-      await db.update(planningJobs).set({ progress: { bestCost: p.bestCost, elapsedMs: p.elapsedMs, iteration: p.iteration, timeLimitMs: settings.timeLimitMs } })
+      await db.update(planningJobs).set({ progress: { bestCost: p.bestCost, elapsedMs: p.elapsedMs, iteration: p.iteration, timeLimitMs } })
         .where(eq(planningJobs.id, jobId));
       cancelled = row?.cancel ?? false;
       return cancelled;

@@ -13,6 +13,7 @@ import { Page } from '../ui/Page.js';
 import { ErrorMessage } from '../ui/QueryState.js';
 import { boardApi, useBoardWrite, useDayPlan, useKnownStaff, useSwapRequests, writeFailure } from './api.js';
 import { AbsenceForm } from './AbsenceForm.js';
+import { boardPath } from './BoardLink.js';
 import { FiguresPanel } from './Figures.js';
 import { useBoardT } from './i18n.js';
 import { MovePanel, type Proposal } from './MovePanel.js';
@@ -24,15 +25,6 @@ import { buildTimeline, staffAfterMove } from './timeline.js';
 import { Violations } from './Violations.js';
 import { visitsNamed } from './violations.js';
 import './board.css';
-
-export const boardPath = (teamId: string, date: string) => `/teams/${teamId}/days/${date}/board`;
-
-/** The link from the team's day to its board. */
-export function BoardLink({ teamId, date }: { teamId: string | null; date: string }) {
-  const { t } = useBoardT();
-  if (!teamId) return null;
-  return <p className="board-link"><Link to={boardPath(teamId, date)}>{t('openBoard')}</Link></p>;
-}
 
 export function BoardPage() {
   const { teamId, date } = useParams();

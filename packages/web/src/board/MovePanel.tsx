@@ -1,9 +1,10 @@
 // The selected visit: who has it and when, the controls to give it to someone else or move it
 // in time (the keyboard way of dragging), what the change would break and cost before saving,
 // and the lock that keeps it when a new plan is suggested.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { fullName } from '../ui/format.js';
+import { fullName, useFormats } from '../ui/format.js';
+import { skillName } from './names.js';
 import { checkVisitChange } from './api.js';
 import { useBoardT } from './i18n.js';
 import { MetricDeltas } from './Figures.js';
@@ -34,6 +35,7 @@ interface Props {
 
 export function MovePanel({ teamId, date, visit: v, working, proposal, locked, names, busy, onPropose, onSave, onLock, onClose }: Props) {
   const { t } = useBoardT();
+  const f = useFormats();
   const initialStaff = proposal?.change.staffIds ?? v.staff.map((p) => p.id);
   const [people, setPeople] = useState<string[]>(() => Array.from({ length: v.staffCount }, (_, i) => initialStaff[i] ?? ''));
   const [start, setStart] = useState(proposal?.change.plannedStart ?? v.plannedStart ?? v.windowStart.slice(0, 5));
@@ -52,13 +54,23 @@ export function MovePanel({ teamId, date, visit: v, working, proposal, locked, n
   });
   const movable = v.status === 'planned';
   const headingId = 'selected-visit-heading';
+  // A visit chosen on the timeline (by Enter, click or drop) brings its controls into view and focus.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [v.id]);
   return (
     <section className="panel move-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('move.heading', { client: fullName(v.client) })}</h2>
+      <h2 id={headingId} ref={heading} tabIndex={-1}>{t('move.heading', { client: fullName(v.client) })}</h2>
       <p>
         {v.title}, {t('move.window', { window: `${v.windowStart.slice(0, 5)}–${v.windowEnd.slice(0, 5)}`, min: v.durationMin })}
         {v.staffCount > 1 ? <span className="badge double">{t('translation:visit.doubleStaffing')}</span> : null}
         {locked ? <span className="badge">{t('visit.locked')}</span> : null}
+      </p>
+      <p className="small">
+        {t('move.skills', { skills: v.skills.map((k) => skillName(t, k)).join(', ') || '–' })}
+        {v.client.languages.length > 0 ? ` · ${t('move.languages', { languages: v.client.languages.map(f.languageName).join(', ') })}` : null}
+        {v.client.fixedContactStaffId ? ` · ${t('move.fixedContact', { name: names.staff(v.client.fixedContactStaffId) || '–' })}` : null}
       </p>
       <p className="muted">
         {v.staff.length > 0 ? t('move.now', { who: v.staff.map(fullName).join(', '), start: v.plannedStart?.slice(0, 5) ?? t('visit.noTime') }) : t('move.nobody')}

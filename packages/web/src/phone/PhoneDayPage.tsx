@@ -247,7 +247,10 @@ function VisitCard({ visit: v, index, me, queued, online, teamDay, onDone }: {
       ) : null}
       {v.client.languages.length > 0 ? <p className="muted">{t('languages')}: {v.client.languages.map(f.languageName).join(', ')}</p> : null}
       {done ? (
-        <p className="done-line">{v.actualStart && v.actualEnd ? t('doneAt', { from: hhmm(v.actualStart), to: hhmm(v.actualEnd) }) : t('doneBadge')}</p>
+        <>
+          <p className="done-line">{v.actualStart && v.actualEnd ? t('doneAt', { from: hhmm(v.actualStart), to: hhmm(v.actualEnd) }) : t('doneBadge')}</p>
+          {(v as MyDayVisit & { note?: string | null }).note ? <p className="done-note">{t('noteShown', { note: (v as MyDayVisit & { note?: string | null }).note })}</p> : null}
+        </>
       ) : queued ? null : (
         <>
           <DoneForm visit={v} onDone={onDone} />

@@ -26,6 +26,12 @@ export async function registerServiceWorker(): Promise<void> {
       }, { once: true });
     }
     await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+    // The screens load as separate files when first opened, before the worker was there: tell it
+    // which ones this page uses, so that the day opens offline too.
+    const ready = await navigator.serviceWorker.ready;
+    const assets = performance.getEntriesByType('resource').map((e) => new URL(e.name))
+      .filter((u) => u.origin === location.origin && u.pathname.startsWith('/assets/')).map((u) => u.pathname);
+    ready.active?.postMessage({ type: 'keep-assets', assets });
   } catch {
     // Without a worker the day still works offline once loaded, from IndexedDB.
   }
