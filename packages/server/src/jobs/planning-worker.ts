@@ -12,7 +12,7 @@ export interface PlanningWorkerInput {
 
 export type PlanningWorkerMessage =
   | { type: 'progress'; bestCost: number; elapsedMs: number; iteration: number }
-  | { type: 'done'; plan: unknown }
+  | { type: 'done'; plan: unknown; progress: { bestCost: number; elapsedMs: number; iteration: number } | null }
   | { type: 'error'; message: string };
 
 const input = workerData as PlanningWorkerInput;
@@ -22,12 +22,14 @@ parentPort?.on('message', (m: unknown) => {
 });
 
 let lastPost = 0;
+let latest: { bestCost: number; elapsedMs: number; iteration: number } | null = null;
 solve(input.problem as never, {
   timeLimitMs: input.timeLimitMs,
   seed: input.seed,
   threads: input.threads,
   signal: controller.signal,
   onProgress: (p) => {
+    latest = { bestCost: p.bestCost, elapsedMs: p.elapsedMs, iteration: p.iteration };
     const now = Date.now();
     // At most a few messages a second: the page polls, it does not need every improvement.
     if (now - lastPost < 200) return;
@@ -35,5 +37,5 @@ solve(input.problem as never, {
     parentPort?.postMessage({ type: 'progress', bestCost: p.bestCost, elapsedMs: p.elapsedMs, iteration: p.iteration } satisfies PlanningWorkerMessage);
   },
 })
-  .then((plan) => parentPort?.postMessage({ type: 'done', plan } satisfies PlanningWorkerMessage))
+  .then((plan) => parentPort?.postMessage({ type: 'done', plan, progress: latest } satisfies PlanningWorkerMessage))
   .catch((e: unknown) => parentPort?.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) } satisfies PlanningWorkerMessage));

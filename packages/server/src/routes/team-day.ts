@@ -148,7 +148,8 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
     const plannedStart = b.plannedStart === undefined ? v.plannedStart : b.plannedStart;
     if (new Set(staffIds).size !== staffIds.length) throw new DomainError('invalid-input', 'The same person twice on one visit.', '/body/staffIds');
     const teamStaff = new Set(day.problem.staff.map((s) => s.id));
-    const notWorking = staffIds.filter((s) => !teamStaff.has(s));
+    // Only the people named in this change must be working; a lock leaves the assignment as it is.
+    const notWorking = (b.staffIds ?? []).filter((s) => !teamStaff.has(s));
     if (notWorking.length > 0) throw new DomainError('staff-not-in-team', 'Everyone on the visit must be in the team and working that day.', '/body/staffIds');
     const dp = await ensureDayPlan(ctx.db, teamId, date);
     const before = check(day.problem, day.currentPlan);

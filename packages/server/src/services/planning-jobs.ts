@@ -51,7 +51,7 @@ function workerScript(): { url: URL; execArgv: string[] } {
 export function runPlanningWorker(
   input: PlanningWorkerInput,
   onProgress: (p: Extract<PlanningWorkerMessage, { type: 'progress' }>) => Promise<boolean>,
-): Promise<unknown> {
+): Promise<{ plan: unknown; progress: Extract<PlanningWorkerMessage, { type: 'done' }>['progress'] }> {
   const { url, execArgv } = workerScript();
   const worker = new Worker(url, { workerData: input, execArgv });
   return new Promise((resolve, reject) => {
@@ -63,7 +63,7 @@ export function runPlanningWorker(
         });
       } else if (m.type === 'done') {
         settled = true;
-        resolve(m.plan);
+        resolve({ plan: m.plan, progress: m.progress });
         void worker.terminate();
       } else {
         settled = true;
@@ -107,7 +107,7 @@ export async function runPlanningJob(db: Db, jobId: string, settings: PlanningSe
     const assigned = day.currentPlan.routes.reduce((n, r) => n + r.stops.filter((s) => s.visit).length, 0);
     const isReplan = assigned > 0 && assigned >= day.problem.visits.length / 2;
     const timeLimitMs = isReplan ? Math.min(settings.timeLimitMs, settings.replanTimeLimitMs ?? 800) : settings.timeLimitMs;
-    const plan = await runPlanningWorker({ problem, timeLimitMs, seed: 1, threads: settings.threads }, async (p) => {
+    const { plan, progress } = await runPlanningWorker({ problem, timeLimitMs, seed: 1, threads: settings.threads }, async (p) => {
       const row = (await db.select({ cancel: planningJobs.cancelRequested }).from(planningJobs).where(eq(planningJobs.id, jobId)))[0];
       await db.update(planningJobs).set({ progress: { bestCost: p.bestCost, elapsedMs: p.elapsedMs, iteration: p.iteration, timeLimitMs } })
         .where(eq(planningJobs.id, jobId));
@@ -118,6 +118,8 @@ export async function runPlanningJob(db: Db, jobId: string, settings: PlanningSe
     // A cancelled search still returns its best plan so far; the coordinator may use it.
     await db.update(planningJobs).set({
       status: cancelled || final?.cancel ? 'cancelled' : 'done', result: plan as Record<string, unknown>, finishedAt: new Date(),
+      // The search's last figures, so the page shows where it ended even between progress ticks.
+      ...(progress ? { progress: { ...progress, timeLimitMs } } : {}),
     }).where(eq(planningJobs.id, jobId));
   } catch (e) {
     await db.update(planningJobs).set({ status: 'failed', error: e instanceof Error ? e.message : String(e), finishedAt: new Date() })
