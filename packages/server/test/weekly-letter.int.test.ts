@@ -164,6 +164,17 @@ describe.each(databaseKinds)('the weekly letter on %s', (kind) => {
     expect(renderFirstPage(pdf, `weekly-letter-${lang}`)).toBeGreaterThan(0);
   });
 
+  it("shows the fixed contact's photo when there is one, and initials otherwise", async () => {
+    const [letter] = await loadWeeklyLetters(database.db, [await clientOf('brukare')], week);
+    expect(letter!.fixedContact!.photo).toBeNull();
+    const withInitials = (await renderWeeklyLetters([letter!])).toString('latin1');
+    expect(withInitials).not.toMatch(/\/Subtype \/Image/);
+    // A 1×1 grey PNG, as a staff photo stored as a data URL would decode to.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==', 'base64');
+    const withPhoto = (await renderWeeklyLetters([{ ...letter!, fixedContact: { ...letter!.fixedContact!, photo: png } }])).toString('latin1');
+    expect(withPhoto).toMatch(/\/Subtype \/Image/);
+  });
+
   it("prints one letter per client of the team in one PDF and logs every client's read", async () => {
     const res = await as(app, coordinator)({ method: 'GET', url: `/api/teams/${teamId}/weekly-letters?week=${week}` });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);

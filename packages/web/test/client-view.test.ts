@@ -89,6 +89,7 @@ describe('the client view', () => {
     await publish(teamId, tomorrow);
     const context = await newContext(browser, phone);
     const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
     try {
       await open(page, 'brukare', 'Mina besök');
       // The team moves tomorrow's visit to someone else while the client is away from the page.
@@ -143,6 +144,7 @@ describe('the client view', () => {
     await publish(client.teamId, demoToday).catch(() => undefined);
     const context = await newContext(browser, phone);
     const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
     try {
       await open(page, 'brukare.ar', 'زياراتي');
       expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
@@ -169,6 +171,8 @@ describe('the client view', () => {
       expect(await seriousViolations(page), 'axe on the Arabic client view').toEqual([]);
       expect(await sticksOut(page)).toEqual([]);
       await screenshot(page, 'client-ar');
+      await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+      expect(await sticksOut(page), 'nothing of the Arabic view wider than 375 px with 200 % text').toEqual([]);
     } finally {
       await context.close();
     }
@@ -177,6 +181,7 @@ describe('the client view', () => {
   it('a Finnish-speaking client reads the view in Finnish', async () => {
     const context = await newContext(browser, phone);
     const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
     try {
       await open(page, 'brukare.fi', 'Käyntini');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('fi');
@@ -194,6 +199,7 @@ describe('the client view', () => {
   it('"Något blev fel" works by keyboard alone, creates a deviation the coordinator sees, and shows its status', async () => {
     const context = await newContext(browser, phone);
     const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
     try {
       await open(page, 'brukare', 'Mina besök');
       // Every control is reached with Tab and has a name.
@@ -238,6 +244,7 @@ describe('the client view', () => {
     const client = demo.clients.find((c) => c.id === u.clientId)!;
     const context = await newContext(browser, phone);
     const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
     try {
       await open(page, 'anhorig', `Besök hos ${client.firstName} ${client.lastName}`);
       const body = await mainText(page);
@@ -259,9 +266,36 @@ describe('the client view', () => {
     }
   });
 
+  it('a client chooses another of the six languages on the page, and the account keeps it', async () => {
+    const context = await newContext(browser, phone);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    try {
+      await open(page, 'brukare', 'Mina besök');
+      const cases = [
+        { button: 'Soomaali', lang: 'so', dir: 'ltr', heading: 'Booqashooyinkayga', shot: 'client-so' },
+        { button: 'فارسی', lang: 'fa', dir: 'rtl', heading: 'ملاقات‌های من', shot: 'client-fa' },
+        { button: 'English', lang: 'en', dir: 'ltr', heading: 'My visits', shot: 'client-en' },
+      ];
+      for (const c of cases) {
+        await page.getByRole('button', { name: c.button, exact: true }).last().click();
+        await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(c.heading);
+        expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([c.lang, c.dir]);
+        await eventually(() => page.evaluate(async () => (await (await fetch('/api/auth/session')).json()).user.locale)).toBe(c.lang);
+        expect(await seriousViolations(page), `axe in ${c.lang}`).toEqual([]);
+        await screenshot(page, c.shot);
+      }
+      await page.getByRole('button', { name: 'Svenska', exact: true }).last().click();
+      await eventually(() => page.evaluate(async () => (await (await fetch('/api/auth/session')).json()).user.locale)).toBe('sv');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a relative without consent sees no client, only why', async () => {
     const context = await newContext(browser, phone);
     const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
     try {
       await signIn(page, server.url, 'anhorig.utan');
       await eventually(() => page.locator('main').innerText()).toContain('Ingen brukare har gett samtycke');

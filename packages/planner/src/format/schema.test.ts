@@ -38,6 +38,12 @@ describe('problem validation', () => {
     expect(issues).toContain('visits[2].id: "v1" duplicates visits[0].id');
   });
 
+  it('rejects a break that cannot fit inside the shift', () => {
+    const p = twoStaffDay();
+    p.staff[0]!.breaks = [{ earliest: '17:00', latest: '18:00', durationMin: 30 }];
+    expect(issuesOf(p)).toEqual(['staff[0].breaks[0]: {"earliest":"17:00","latest":"18:00","durationMin":30} cannot be taken inside the shift 08:00-16:00']);
+  });
+
   it('fills defaults for optional fields', () => {
     const p = parseProblem(twoStaffDay());
     expect(p.crossTeam).toBe(false);

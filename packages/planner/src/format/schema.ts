@@ -58,10 +58,10 @@ const visit = z.object({
 /** Extension: soft-cost weights in minutes of travel per unit; a team can see and adjust them. */
 export const weightsSchema = z.object({
   travelPerMin: z.number().min(0).default(1),
-  notFixedContact: z.number().min(0).default(60),
-  notKnownStaff: z.number().min(0).default(10),
-  noFirstLanguage: z.number().min(0).default(40),
-  noLanguage: z.number().min(0).default(60),
+  notFixedContact: z.number().min(0).default(100),
+  notKnownStaff: z.number().min(0).default(5),
+  noFirstLanguage: z.number().min(0).default(20),
+  noLanguage: z.number().min(0).default(40),
   /** Per minute of work above a staff member's fair share of the day's work. */
   unfairLoadPerMin: z.number().min(0).default(0.2),
   /** Per visit given to another staff member than in `previousPlan`. */
@@ -110,8 +110,11 @@ export const problemSchema = z
       if (p.travel.model === 'haversine' && !(s.transport in p.travel.speedKmh))
         ctx.addIssue({ code: 'custom', path: ['staff', i, 'transport'], message: 'has no speed in travel.speedKmh' });
       s.breaks.forEach((br, j) => {
-        if (parseTime(br.latest)! < parseTime(br.earliest)!)
-          ctx.addIssue({ code: 'custom', path: ['staff', i, 'breaks', j, 'latest'], message: `is before earliest "${br.earliest}"` });
+        const e = parseTime(br.earliest)!;
+        const l = parseTime(br.latest)!;
+        if (l < e) ctx.addIssue({ code: 'custom', path: ['staff', i, 'breaks', j, 'latest'], message: `is before earliest "${br.earliest}"` });
+        else if (l < a || Math.max(e, a) + br.durationMin > b)
+          ctx.addIssue({ code: 'custom', path: ['staff', i, 'breaks', j], message: `cannot be taken inside the shift ${s.shift.start}-${s.shift.end}` });
       });
     });
     const visitIds = new Map<string, number>();

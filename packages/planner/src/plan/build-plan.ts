@@ -101,7 +101,11 @@ export function buildPlan(cp: CompiledProblem, s: Solution): Plan {
   const assigned = new Uint8Array(p.visits.length);
   for (let r = 0; r < p.staff.length; r++) {
     const sched = scheduleRoute(s, r);
-    if (!sched) throw new InternalError(`route of ${p.staff[r]!.id} is not feasible`);
+    if (!sched) {
+      // An idle staff member whose breaks cannot be placed simply gets no route.
+      if (s.len[r] === 0) continue;
+      throw new InternalError(`route of ${p.staff[r]!.id} is not feasible`);
+    }
     const stops: PlanStop[] = [];
     const breakAt = (gap: number): void => {
       sched.breaks.forEach((b, k) => {

@@ -138,9 +138,10 @@ export function search(m: Model, opt: SearchOptions): SearchResult {
 
   if (opt.minimiseVehicles) {
     const fleetDeadline = t0 + opt.timeLimitMs * 0.75;
+    const budget = opt.maxIterations ?? Number.POSITIVE_INFINITY;
     iterations += opt.penalisedFleet
-      ? minimiseFleetPenalised(cur, best, rnd, ruinOpt, fleetDeadline, now, opt.signal)
-      : minimiseFleet(cur, best, rnd, ruinOpt, fleetDeadline, now, opt.signal);
+      ? minimiseFleetPenalised(cur, best, rnd, ruinOpt, fleetDeadline, now, opt.signal, budget)
+      : minimiseFleet(cur, best, rnd, ruinOpt, fleetDeadline, now, opt.signal, budget);
     cur.copyFrom(best);
     for (let r = 0; r < m.nVehicles; r++) {
       const on = best.len[r]! > 0 ? 1 : 0;
@@ -166,8 +167,10 @@ export function search(m: Model, opt: SearchOptions): SearchResult {
   let lastReport = now();
   const maxIt = opt.maxIterations ?? Number.POSITIVE_INFINITY;
   const blinkRate = 0.01;
+  // Nothing to move: no tasks, or no staff to give them to.
+  const idle = m.nTasks === 0 || m.nVehicles === 0;
   for (;;) {
-    if (iterations >= maxIt) break;
+    if (iterations >= maxIt || idle) break;
     if ((iterations & 15) === 0) {
       const tnow = now();
       if (tnow >= deadline || opt.signal?.aborted) break;
@@ -262,6 +265,7 @@ function minimiseFleet(
   deadline: number,
   now: () => number,
   signal: { readonly aborted: boolean } | undefined,
+  maxIt: number,
   seedOutRate = 0.5,
 ): number {
   const m = cur.m;
@@ -272,7 +276,7 @@ function minimiseFleet(
   const cand = new Solution(m);
   let it = 0;
   for (let r = 0; r < m.nVehicles; r++) if (cur.len[r] === 0) cur.enabled[r] = 0;
-  while (now() < deadline && !signal?.aborted) {
+  while (now() < deadline && !signal?.aborted && it < maxIt) {
     // Switch off the route with the fewest tasks.
     let victim = -1;
     for (let r = 0; r < m.nVehicles; r++)
@@ -285,7 +289,7 @@ function minimiseFleet(
     absent.fill(0);
     let curMissing = cur.unassignedCount();
     cand.copyFrom(cur);
-    while (curMissing > 0 && now() < deadline && !signal?.aborted) {
+    while (curMissing > 0 && now() < deadline && !signal?.aborted && it < maxIt) {
       for (let i = 0; i < 16 && curMissing > 0; i++) {
         it++;
         // Often ruin around a task that is out, to make room where it is needed.
@@ -355,6 +359,7 @@ function minimiseFleetPenalised(
   deadline: number,
   now: () => number,
   signal: { readonly aborted: boolean } | undefined,
+  maxIt: number,
 ): number {
   const m = cur.m;
   const removed = new Int32Array(m.nTasks);
@@ -368,7 +373,7 @@ function minimiseFleetPenalised(
   let it = 0;
   const all = new Int32Array(m.nTasks);
   for (let r = 0; r < m.nVehicles; r++) if (cur.len[r] === 0) cur.enabled[r] = 0;
-  while (now() < deadline && !signal?.aborted) {
+  while (now() < deadline && !signal?.aborted && it < maxIt) {
     let victim = -1;
     for (let r = 0; r < m.nVehicles; r++)
       if (cur.enabled[r] === 1 && cur.len[r]! > 0 && (victim < 0 || cur.len[r]! < cur.len[victim]!)) victim = r;
@@ -385,7 +390,7 @@ function minimiseFleetPenalised(
     recreate(cur, all, n, rnd, 0);
     cand.copyFrom(cur);
     let curCost = cur.total();
-    while (!(cur.feasible() && cur.unassignedCount() === 0) && now() < deadline && !signal?.aborted) {
+    while (!(cur.feasible() && cur.unassignedCount() === 0) && now() < deadline && !signal?.aborted && it < maxIt) {
       it++;
       let nRem = ruin(cand, rnd, ruinOpt, removed, ruined);
       for (let r = 0; r < m.nVehicles; r++) touched[r] = ruined[r]!;

@@ -48,7 +48,7 @@ export function CalendarFeeds({ clientId, t, lang }: { clientId: string; t: TFun
           {active.map((f) => (
             <li key={f.id}>
               <span>{t('calendar.feed', { date: shortDate(f.createdAt, lang, 'Europe/Stockholm') })}</span>
-              <button type="button" disabled={revoke.isPending}
+              <button type="button" disabled={revoke.isPending} aria-label={`${t('calendar.revoke')}: ${t('calendar.feed', { date: shortDate(f.createdAt, lang, 'Europe/Stockholm') })}`}
                 onClick={() => revoke.mutate(f.id, { onSuccess: () => { if (made?.id === f.id) setMade(null); } })}>
                 {t('calendar.revoke')}
               </button>

@@ -2,14 +2,16 @@
 // days with who comes (name and photo), what changed since last time, the fixed contact and how
 // to reach the team, "something went wrong", the printable weekly letter, and for relatives a
 // calendar feed. In the reader's language, right to left for Arabic and Persian.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import i18next from 'i18next';
 import type { TFunction } from 'i18next';
 import { useClient, useMyClients, useSaveLocale, useSession } from '../api/queries.js';
 import type { SessionUser } from '../api/types.js';
 import { Page } from '../ui/Page.js';
 import { useWeek, weeklyLetterUrl, type Week, type WeekChange, type WeekPerson, type WeekVisit } from './api.js';
+import { AccessReport } from './AccessReport.js';
 import { CalendarFeeds } from './CalendarFeeds.js';
+import { changeText, joinNames } from './changes.js';
 import { capitalised, hhmm, spokenDay } from './format.js';
 import { clientLanguages, clientT, isClientLanguage, languageOf, type ClientLanguage } from './i18n/index.js';
 import { SomethingWrong } from './SomethingWrong.js';
@@ -128,7 +130,7 @@ function ClientWeekView({ user, clientId, clientName, pending, failed, others }:
               <h2 id="cw-print">{t('print.heading')}</h2>
               <p><a className="cw-link-button" href={weeklyLetterUrl(clientId)} target="_blank" rel="noopener">{t('print.link')}</a></p>
             </section>
-            {relative ? <CalendarFeeds clientId={clientId} t={t} lang={lang} /> : null}
+            {relative ? <CalendarFeeds clientId={clientId} t={t} lang={lang} /> : <AccessReport clientId={clientId} t={t} lang={lang} />}
           </>
         ) : null}
         <LanguageChoice lang={lang} t={t} onChoose={chooseLanguage} />
@@ -139,28 +141,17 @@ function ClientWeekView({ user, clientId, clientName, pending, failed, others }:
 
 interface Part { week: Week; t: TFunction; lang: ClientLanguage }
 
-/**
- * Keep a time range or phone number in reading order inside right-to-left text: without the
- * isolate (LRI … PDI, UAX #9) "10:00–11:00" would show as "11:00–10:00" in Arabic.
- */
-const ltr = (s: string) => `\u2066${s}\u2069`;
-
-const joinNames = (names: readonly string[] | undefined, t: TFunction) => (names ?? []).join(t('and'));
-
-/** @returns what changed about a visit, in words, e.g. "Anna kommer i stället för Leila". */
-export function changeText(c: WeekChange, v: Pick<WeekVisit, 'windowStart' | 'windowEnd'>, t: TFunction): string {
-  switch (c.kind) {
-    case 'person': return t('change.person', { after: joinNames(c.after, t), before: joinNames(c.before, t) });
-    case 'moved': return t('change.moved', { range: ltr(`${hhmm(v.windowStart)}–${hhmm(v.windowEnd)}`) });
-    case 'cancelled': return t('change.cancelled');
-    case 'added': return t('change.added');
-  }
+/** A placeholder to put an element (a phone number that must not wrap) into a translated text. */
+const slot = '\u0001';
+function WithSlot({ text, children }: { text: string; children: ReactNode }) {
+  const [before, after] = text.split(slot);
+  return <>{before}{children}{after}</>;
 }
 
 function dayLabel(date: string, from: string, index: number, t: TFunction, lang: ClientLanguage): string {
   const spoken = spokenDay(date, lang);
-  if (date === from) return `${t('today')}, ${spoken}`;
-  if (index === 1) return `${t('tomorrow')}, ${spoken}`;
+  if (date === from) return `${t('today')}${t('comma')}${spoken}`;
+  if (index === 1) return `${t('tomorrow')}${t('comma')}${spoken}`;
   return capitalised(spoken, lang);
 }
 
@@ -261,7 +252,11 @@ function FixedContactPanel({ week, t, lang, relative }: Part & { relative: boole
               <p>{t('contact.works', { name: fc.firstName })}</p>
               <ul className="cw-workdays">
                 {fc.workingDays.map((d) => (
-                  <li key={d.date}>{t('contact.workDay', { day: capitalised(spokenDay(d.date, lang), lang), range: ltr(`${hhmm(d.start)}–${hhmm(d.end)}`) })}</li>
+                  <li key={d.date}>
+                    <WithSlot text={t('contact.workDay', { day: capitalised(spokenDay(d.date, lang), lang), range: slot })}>
+                      <bdi dir="ltr" className="cw-nowrap">{hhmm(d.start)}–{hhmm(d.end)}</bdi>
+                    </WithSlot>
+                  </li>
                 ))}
               </ul>
             </>
@@ -271,7 +266,7 @@ function FixedContactPanel({ week, t, lang, relative }: Part & { relative: boole
       <h3>{t('team.heading')}</h3>
       <p>{week.team.name}</p>
       <p>{t('team.help')}</p>
-      <p><a className="cw-link-button cw-call" href={tel}>{t('team.call', { phone: ltr(week.team.phone) })}</a></p>
+      <p><a className="cw-link-button cw-call" href={tel}><WithSlot text={t('team.call', { phone: slot })}><bdi dir="ltr">{week.team.phone}</bdi></WithSlot></a></p>
     </section>
   );
 }
