@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const started = Date.now();
   const server = await startServer({
-    config, demo: args.demo ?? false, ...(scale ? { demoClients: scale } : {}), logger: createLogger(config.logLevel),
+    config, demo: args.demo ?? false, publishDemoWeek: true, ...(scale ? { demoClients: scale } : {}), logger: createLogger(config.logLevel),
   });
   const where = server.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
   console.log(`\nTillit is running at ${server.url}  (database: ${where}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -6,7 +6,7 @@ import { generateDemo, todayInStockholm } from '@tillit/demo';
 import { buildApp } from './app.js';
 import type { Config } from './context.js';
 import { openDatabase, type Database } from './db/connection.js';
-import { isEmpty, loadDemo } from './db/seed.js';
+import { isEmpty, loadDemo, publishDemoDays } from './db/seed.js';
 import { InProcessQueue, PgBossQueue, type JobQueue } from './jobs/queue.js';
 import { planningQueue, runPlanningJob } from './services/planning-jobs.js';
 import { channelsFromEnv } from './adapters/channels.js';
@@ -16,6 +16,8 @@ export interface StartOptions {
   config: Config;
   /** Load the demo municipality when the database is empty. */
   demo?: boolean;
+  /** Publish the demo's first week for every team (the interactive demo does; tests choose). */
+  publishDemoWeek?: boolean;
   /** Demo size in clients (default: the generator's Kalix-like ~110). */
   demoClients?: number;
   /** The clock; tests pin it. */
@@ -45,6 +47,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         ...(options.demoClients ? { clients: options.demoClients } : {}),
       });
       await loadDemo(database.db, demo);
+      if (options.publishDemoWeek) await publishDemoDays(database.db, demo, 7, now());
       demoLoaded = true;
     }
     const queue = await startJobs(database, config);

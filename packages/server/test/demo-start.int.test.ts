@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clients, municipalities, users, visits } from '../src/db/schema.js';
+import { clients, dayPlans, municipalities, users, visits } from '../src/db/schema.js';
 import { startServer } from '../src/server.js';
 import { testConfig } from './config.js';
 
@@ -16,7 +16,7 @@ describe('starting with the demo on the embedded database', () => {
   const config = { ...testConfig, dataDir, port: 0 };
 
   it('loads the demo into an empty database, and a restart keeps a change instead of reloading', async () => {
-    const first = await startServer({ config, demo: true, now });
+    const first = await startServer({ config, demo: true, now, publishDemoWeek: true });
     expect(first.demoLoaded).toBe(true);
     expect(first.database.kind).toBe('pglite');
     const health = await fetch(`${first.url}healthz`);
@@ -38,6 +38,11 @@ describe('starting with the demo on the embedded database', () => {
     expect(await count(second.database.db)).toEqual(before);
     const again = (await second.database.db.select().from(clients).where(eq(clients.id, one.id)))[0]!;
     expect(again.phone).toBe('070-000 00 01');
+    // The first week is published for every team, and clients start in their own language.
+    const published = await second.database.db.select().from(dayPlans);
+    expect(published.filter((d) => d.publishedAt !== null).length).toBe(9 * 7);
+    const fi = (await second.database.db.select().from(users).where(eq(users.username, 'brukare.fi')))[0]!;
+    expect(fi.locale).toBe('fi');
     const demoUsers = await second.database.db.select({ username: users.username }).from(users);
     expect(demoUsers.map((u) => u.username)).toEqual(expect.arrayContaining(['admin', 'chef', 'samordnare', 'personal', 'vikarie', 'handlaggare', 'ekonomi', 'brukare', 'anhorig']));
     await second.stop();

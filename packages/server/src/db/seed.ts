@@ -4,11 +4,12 @@ import type { DemoMunicipality } from '@tillit/demo';
 import { addDays, daysBetween, rotaFromShifts } from '@tillit/domain';
 import type { Db } from './connection.js';
 import {
-  absences, carePlanVisits, carePlans, clients, decisions, generatedDays, municipalities, relatives, rotaShifts, shifts, staff,
+  absences, carePlanVisits, carePlans, clients, dayPlans, decisions, generatedDays, municipalities, relatives, rotaShifts, shifts, staff,
   teams, units, users, visits,
 } from './schema.js';
 import { hashPassword } from '../auth/passwords.js';
 import { seedFollowUp } from '../services/follow-up-seed.js';
+import { recordPublishedBaseline } from '../services/change-notifications.js';
 
 /** @returns whether the database holds no municipality yet (so the demo may be loaded). */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -21,6 +22,22 @@ async function insertChunked<T>(rows: T[], size: number, insert: (chunk: T[]) =>
 }
 
 /** Insert the whole demo. Passwords are hashed here; the generator only knows them in plain. */
+/**
+ * Publish the demo's days from today on for every team, as if each team had held its morning
+ * meeting: clients see who comes, and later changes are told to them.
+ */
+export async function publishDemoDays(db: Db, demo: DemoMunicipality, days: number, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const t of demo.teams) {
+      for (let i = 0; i < days; i++) {
+        const date = addDays(demo.today, i);
+        await tx.insert(dayPlans).values({ teamId: t.id, date, version: 1, publishedAt: now, publishedVersion: 1 }).onConflictDoNothing();
+        await recordPublishedBaseline(tx, t.id, date, now);
+      }
+    }
+  });
+}
+
 export async function loadDemo(db: Db, demo: DemoMunicipality): Promise<void> {
   const hashes = new Map<string, string>();
   for (const u of demo.users) if (!hashes.has(u.password)) hashes.set(u.password, await hashPassword(u.password));
@@ -32,6 +49,11 @@ export async function loadDemo(db: Db, demo: DemoMunicipality): Promise<void> {
     return out;
   })();
   const chunk = 500;
+  // Clients (and their relatives) start in the client's first language where Tillit speaks it.
+  const spoken = new Set(['sv', 'en', 'fi', 'ar', 'so', 'fa']);
+  const relativeClient = new Map(demo.relatives.map((r) => [r.id, r.clientId]));
+  const clientLanguage = new Map(demo.clients.map((c) => [c.id, c.languages.find((l) => spoken.has(l)) ?? 'sv']));
+  const localeOf = (clientId: string | null) => (clientId ? clientLanguage.get(clientId) ?? 'sv' : 'sv');
   await db.transaction(async (tx) => {
     const m = demo.municipality;
     await tx.insert(municipalities).values({ id: m.id, name: m.name, code: m.code });
@@ -71,6 +93,7 @@ export async function loadDemo(db: Db, demo: DemoMunicipality): Promise<void> {
       id: crypto.randomUUID(), username: u.username, passwordHash: hashes.get(u.password)!, role: u.role,
       displayName: u.displayName, municipalityId: m.id, unitId: u.unitId ?? null, teamId: u.teamId ?? null,
       staffId: u.staffId ?? null, clientId: u.clientId ?? null, relativeId: u.relativeId ?? null,
+      locale: localeOf(u.clientId ?? relativeClient.get(u.relativeId ?? '') ?? null),
     }))));
   });
   await seedFollowUp(db, demo);
