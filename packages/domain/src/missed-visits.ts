@@ -89,13 +89,13 @@ export function settleVisit(v: CheckedVisit & { actualEnd: string | null }, inpu
     case 'missed':
       return {
         status: 'missed', actualStart: null, actualEnd: null, missedReason: input.reason,
-        deviation: { type: 'missed_visit', description: `The visit ${v.date} ${v.windowStart}–${v.windowEnd} was missed: ${input.reason}` },
+        deviation: { type: 'missed_visit', description: `Besöket ${v.date} ${v.windowStart}–${v.windowEnd} blev inte av: ${input.reason}` },
       };
     case 'late':
       if (visitFlag(v, now, s) !== 'late') throw new DomainError('visit-not-settleable', 'The visit was not late.', '/body/outcome');
       return {
         status: 'done', actualStart: v.actualStart, actualEnd: v.actualEnd, missedReason: null,
-        deviation: { type: 'late_visit', description: `The visit ${v.date} ${v.windowStart}–${v.windowEnd} started ${v.actualStart}: ${input.reason}` },
+        deviation: { type: 'late_visit', description: `Besöket ${v.date} ${v.windowStart}–${v.windowEnd} började ${v.actualStart}: ${input.reason}` },
       };
   }
 }

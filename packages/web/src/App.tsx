@@ -22,6 +22,8 @@ const FollowUpPage = lazy(() => import('./assessor/FollowUpPage.js').then((m) =>
 const BillingPage = lazy(() => import('./finance/BillingPage.js').then((m) => ({ default: m.BillingPage })));
 const MyVisitsPage = lazy(() => import('./client-week/ClientWeekPage.js').then((m) => ({ default: m.ClientWeekStart })));
 const RelativePage = lazy(() => import('./client-week/ClientWeekPage.js').then((m) => ({ default: m.RelativeWeekStart })));
+const DeviationsPage = lazy(() => import('./follow-up/DeviationsPage.js').then((m) => ({ default: m.DeviationsPage })));
+const MyInvoicesPage = lazy(() => import('./follow-up/MyInvoicesPage.js').then((m) => ({ default: m.MyInvoicesPage })));
 const UsersPage = lazy(() => import('./admin/UsersPage.js').then((m) => ({ default: m.UsersPage })));
 
 export function App() {
@@ -69,6 +71,8 @@ function SignedIn({ user }: { user: SessionUser }) {
         {r === 'needs_assessor' || r === 'unit_manager' ? <Route path={paths.followUp} element={<FollowUpPage />} /> : null}
         {r === 'finance' ? <Route path={paths.billing} element={<BillingPage />} /> : null}
         {r === 'client' ? <Route path={paths.myVisits} element={<MyVisitsPage />} /> : null}
+        {r === 'unit_manager' ? <Route path={paths.deviations} element={<DeviationsPage user={user} />} /> : null}
+        {r === 'client' ? <Route path={paths.myInvoices} element={<MyInvoicesPage user={user} />} /> : null}
         {r === 'relative' ? <Route path={paths.relative} element={<RelativePage />} /> : null}
         {r === 'admin' ? <Route path={paths.users} element={<UsersPage />} /> : null}
         <Route path="*" element={<Navigate to={home} replace />} />

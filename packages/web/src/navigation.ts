@@ -1,6 +1,7 @@
 // Where each role starts and what it can navigate to. The server decides what data each role may
 // read; this only chooses which screens to offer.
 import type { Role, SessionUser } from './api/types.js';
+import './follow-up/i18n.js';
 
 export interface NavItem {
   to: string;
@@ -21,6 +22,8 @@ export const paths = {
   myVisits: '/my-visits',
   relative: '/relative',
   users: '/admin/users',
+  deviations: '/deviations',
+  myInvoices: '/my-invoices',
 } as const;
 
 const start: Record<Role, string> = {
@@ -52,13 +55,13 @@ export function navItems(user: SessionUser): NavItem[] {
     case 'substitute':
       return [{ to: paths.myDay, label: 'nav.myDay' }];
     case 'unit_manager':
-      return [{ to: paths.unit, label: 'nav.unit' }, { to: paths.followUp, label: 'nav.followUp' }];
+      return [{ to: paths.unit, label: 'nav.unit' }, { to: paths.followUp, label: 'nav.followUp' }, { to: paths.deviations, label: 'care-follow-up:nav.deviations' }];
     case 'needs_assessor':
       return [{ to: paths.followUp, label: 'nav.followUp' }];
     case 'finance':
       return [{ to: paths.billing, label: 'nav.billing' }];
     case 'client':
-      return [{ to: paths.myVisits, label: 'nav.myVisits' }];
+      return [{ to: paths.myVisits, label: 'nav.myVisits' }, { to: paths.myInvoices, label: 'care-follow-up:nav.myInvoices' }];
     case 'relative':
       return [{ to: paths.relative, label: 'nav.relative' }];
     case 'admin':

@@ -23,6 +23,7 @@ import { SwapPanel } from './SwapPanel.js';
 import { Timeline, type DropMove } from './Timeline.js';
 import { buildTimeline, staffAfterMove } from './timeline.js';
 import { Violations } from './Violations.js';
+import { MissedVisits } from '../follow-up/MissedVisits.js';
 import { visitsNamed } from './violations.js';
 import './board.css';
 
@@ -108,6 +109,7 @@ function BoardView({ teamId, date }: { teamId: string; date: string }) {
           </div>
         ) : null}
       </div>
+      <MissedVisits teamId={teamId} date={date} />
       {day.isError ? <ErrorMessage error={day.error} /> : null}
       {plan.isError ? <ErrorMessage error={plan.error} /> : null}
       {!day.data || !plan.data || !timeline ? (day.isError || plan.isError ? null : <p className="loading" role="status">{t('translation:common.loading')}</p>) : (

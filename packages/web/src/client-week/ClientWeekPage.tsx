@@ -7,6 +7,8 @@ import i18next from 'i18next';
 import type { TFunction } from 'i18next';
 import { useClient, useMyClients, useSaveLocale, useSession } from '../api/queries.js';
 import type { SessionUser } from '../api/types.js';
+import { Link } from 'react-router';
+import { paths } from '../navigation.js';
 import { Page } from '../ui/Page.js';
 import { useWeek, weeklyLetterUrl, type Week, type WeekChange, type WeekPerson, type WeekVisit } from './api.js';
 import { AccessReport } from './AccessReport.js';
@@ -130,6 +132,12 @@ function ClientWeekView({ user, clientId, clientName, pending, failed, others }:
               <h2 id="cw-print">{t('print.heading')}</h2>
               <p><a className="cw-link-button" href={weeklyLetterUrl(clientId)} target="_blank" rel="noopener">{t('print.link')}</a></p>
             </section>
+            {relative ? null : (
+              <section className="cw-panel" aria-labelledby="cw-invoices">
+                <h2 id="cw-invoices">{t('invoices.heading')}</h2>
+                <p><Link className="cw-link-button" to={paths.myInvoices}>{t('invoices.link')}</Link></p>
+              </section>
+            )}
             {relative ? <CalendarFeeds clientId={clientId} t={t} lang={lang} /> : <AccessReport clientId={clientId} t={t} lang={lang} />}
           </>
         ) : null}

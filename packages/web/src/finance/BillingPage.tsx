@@ -8,6 +8,7 @@ import { fullName, useFormats } from '../ui/format.js';
 import { MonthPicker } from '../ui/MonthPicker.js';
 import { Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
+import { InvoiceRun } from '../follow-up/InvoiceRun.js';
 
 export function BillingPage() {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export function BillingPage() {
   return (
     <Page title={t('billing.title')} subtitle={t('billing.intro')}>
       <MonthPicker month={month} onChange={setMonth} />
+      <InvoiceRun month={month} />
       <QueryState query={billing}>
         {(d) => (
           <section aria-labelledby="billing-heading">

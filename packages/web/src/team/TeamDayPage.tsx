@@ -12,7 +12,8 @@ import { Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
 import { VisitMarkers } from '../ui/VisitStatus.js';
 import { lacksStaff, staffByState } from './board.js';
-import { BoardLink } from '../board/BoardPage.js';
+import { BoardLink } from '../board/BoardLink.js';
+import { MissedVisits } from '../follow-up/MissedVisits.js';
 
 export function TeamTodayPage({ user }: { user: SessionUser }) {
   const today = useToday();
@@ -47,6 +48,7 @@ function TeamDayView({ teamId, date, navigable = false, linkClients = false }: V
         </nav>
       ) : null}
       <BoardLink teamId={teamId} date={date} />
+      {teamId ? <MissedVisits teamId={teamId} date={date} /> : null}
       {teamId ? <QueryState query={day}>{(d) => <Board day={d} linkClients={linkClients} />}</QueryState> : <p>{t('teamDay.noTeam')}</p>}
     </Page>
   );
