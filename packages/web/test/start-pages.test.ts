@@ -22,6 +22,8 @@ afterAll(async () => {
   await server?.close();
 });
 
+// Each test waits at most 60 s: the browser tests share two cores with the rest of the run.
+
 /** Wait for a condition as a user would: up to 10 s, since two cores are shared by the whole run. */
 const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 100 });
 
@@ -90,7 +92,7 @@ async function readTeamDayAs(username: string, teamId: string): Promise<void> {
   expect(day.status).toBe(200);
 }
 
-describe('each demo role lands on its own start page with data of its own scope', () => {
+describe('each demo role lands on its own start page with data of its own scope', { timeout: 60_000 }, () => {
   it('a coordinator sees today\'s visits of their team, with staff on shift and absent, and no other team\'s clients', async () => {
     const u = user('samordnare');
     const visitsToday = demo.visits.filter((v) => v.teamId === u.teamId && v.date === demoToday && v.status !== 'cancelled');
@@ -216,7 +218,7 @@ describe('each demo role lands on its own start page with data of its own scope'
   });
 });
 
-describe('the login page', () => {
+describe('the login page', { timeout: 60_000 }, () => {
   it('is in Swedish by default, with English one click away', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
@@ -303,7 +305,7 @@ describe('the login page', () => {
   });
 });
 
-describe('moving around', () => {
+describe('moving around', { timeout: 60_000 }, () => {
   it('a unit manager opens a team\'s day and a client\'s access report, and signs out', async () => {
     const u = user('chef');
     const team = demo.teams.find((t) => t.unitId === u.unitId && t.kind === 'day')!;

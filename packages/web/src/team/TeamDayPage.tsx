@@ -14,6 +14,7 @@ import { VisitMarkers } from '../ui/VisitStatus.js';
 import { lacksStaff, staffByState } from './board.js';
 import { BoardLink } from '../board/BoardLink.js';
 import { MissedVisits } from '../follow-up/MissedVisits.js';
+import { TeamExtras } from '../team-extras/TeamExtras.js';
 
 export function TeamTodayPage({ user }: { user: SessionUser }) {
   const today = useToday();
@@ -50,6 +51,7 @@ function TeamDayView({ teamId, date, navigable = false, linkClients = false }: V
       <BoardLink teamId={teamId} date={date} />
       {teamId ? <MissedVisits teamId={teamId} date={date} /> : null}
       {teamId ? <QueryState query={day}>{(d) => <Board day={d} linkClients={linkClients} />}</QueryState> : <p>{t('teamDay.noTeam')}</p>}
+      {teamId ? <TeamExtras teamId={teamId} date={date} /> : null}
     </Page>
   );
 }

@@ -1,0 +1,44 @@
+// The coordinator's team day also shows what other teams do for the team's clients, messages
+// that could not be sent, and prints the team's weekly letters.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServer, type DemoServer } from './demo-server.js';
+import { launchBrowser, newContext, screenshot, seriousViolations, signIn } from './browser.js';
+
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the coordinator's team day", () => {
+  it("lists other teams' visits to the team's clients, the message panel, and prints the weekly letters as one PDF", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    try {
+      await signIn(page, server.url, 'samordnare');
+      const others = page.getByRole('region', { name: /Andra lag hos våra brukare/ });
+      await expect.poll(() => others.getByRole('listitem').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await others.textContent()).toMatch(/Servicegruppen|Kvällslaget/);
+      await expect.poll(() => page.getByRole('region', { name: /Meddelanden till brukare/ }).textContent(), { timeout: 10_000 }).toMatch(/Alla meddelanden har gått fram|Kunde inte skickas/);
+      const link = page.getByRole('link', { name: /Skriv ut veckobrev för hela laget/ });
+      const href = await link.getAttribute('href');
+      expect(href).toMatch(/^\/api\/teams\/[0-9a-f-]+\/weekly-letters$/);
+      const pdf = await page.request.get(`${server.url}${href}`);
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()['content-type']).toContain('application/pdf');
+      expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'coordinator-extras');
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+});
