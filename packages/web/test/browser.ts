@@ -28,12 +28,19 @@ export async function newContext(browser: Browser, viewport = desktop): Promise<
   return context;
 }
 
-/** Fill in and send the login form. */
+/**
+ * Fill in and send the login form, then wait for its answer: the start page, or an error shown.
+ * (Navigating on before the answer would abort the sign-in.)
+ */
 export async function signIn(page: Page, baseUrl: string, username: string, password = 'tillit'): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord').fill(password);
   await page.getByRole('button', { name: 'Logga in' }).click();
+  await Promise.race([
+    page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 }),
+    page.getByRole('alert').first().waitFor({ timeout: 20_000 }),
+  ]);
 }
 
 export interface AxeViolation {
