@@ -79,7 +79,7 @@ describe('the default demo municipality (seed 1)', () => {
     const ages = demo.clients.map((c) => 2026 - c.birthYear);
     expect(ages.filter((a) => a >= 70 && a <= 98).length / ages.length).toBeGreaterThan(0.85);
     const first = new Set(demo.clients.map((c) => c.languages[0]));
-    for (const lang of ['sv', 'fi', 'ar', 'so', 'fa']) expect(first, lang).toContain(lang);
+    for (const lang of ['sv', 'en', 'fi', 'ar', 'so', 'fa']) expect(first, lang).toContain(lang);
     expect(demo.clients.filter((c) => c.languages[0] === 'fi').every((c) => c.languages[1] === 'sv')).toBe(true);
   });
 
@@ -301,6 +301,7 @@ describe('the demo logins', () => {
   it('include Finnish- and Arabic-speaking clients and a relative without consent', () => {
     expect(demo.clients.find((x) => x.id === user('brukare.fi').clientId)?.languages[0]).toBe('fi');
     expect(demo.clients.find((x) => x.id === user('brukare.ar').clientId)?.languages[0]).toBe('ar');
+    expect(demo.clients.find((x) => x.id === user('brukare.en').clientId)?.languages[0]).toBe('en');
     expect(demo.relatives.find((x) => x.id === user('anhorig.utan').relativeId)?.consentGivenAt).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import { Rng } from './prng.js';
 import { buildSchedule } from './schedule.js';
 import { todayInStockholm } from './today.js';
 import type { DemoMunicipality, DemoOptions } from './types.js';
-import { buildUsers, chooseCast } from './users.js';
+import { buildUsers, chooseCast, DEMO_PASSWORD } from './users.js';
 import { buildVisits, type Stay } from './visits.js';
 
 export const DEFAULT_CLIENTS = 110;
@@ -83,6 +83,19 @@ export function buildDemo(o: ResolvedOptions): DemoMunicipality {
   const forceConsent = new Set([cast.client.client.id]);
   const relatives = buildRelatives(new Rng(seed, 'relatives'), clients, today, forceConsent);
   const users = buildUsers(new Rng(seed, 'users'), org, cast, relatives);
+
+  // One client reads English best (a Swedish-speaking household from abroad), so the client view,
+  // the weekly letter and notifications are shown in every language Tillit speaks.
+  const castIds = new Set([cast.client, cast.clientFi, cast.clientAr].filter(Boolean).map((c) => c!.client.id));
+  const english = clients.find((c) => c.client.languages[0] === 'sv' && !castIds.has(c.client.id) && c.team.index === 0
+    && org.staff.some((s) => s.teamId === c.team.team.id && s.languages.includes('en')));
+  if (english) {
+    english.client.languages = ['en', 'sv'];
+    users.push({
+      username: 'brukare.en', password: DEMO_PASSWORD, role: 'client', displayName: `${english.client.firstName} ${english.client.lastName}`,
+      clientId: english.client.id, teamId: english.team.team.id,
+    });
+  }
 
   return {
     today,

@@ -104,13 +104,14 @@ describe('deviation access', () => {
     expect(clientAccess(managerOfUnit1, berta, 'deviations', 'read').allowed).toBe(false);
   });
 
-  it('lets a client read and report their own, a relative with consent and a substitute only report', () => {
+  it('lets a client read and report their own, a relative with consent report and follow (the server narrows it to their own reports), and a substitute only report', () => {
     const me = actor('client', { clientId: 'c-astrid' });
     expect(clientAccess(me, astrid, 'deviations', 'read').allowed).toBe(true);
     expect(clientAccess(me, berta, 'deviations', 'read').allowed).toBe(false);
     const consent = { consentedClientIds: new Set(['c-astrid']) };
     expect(clientAccess(relative, astrid, 'deviations', 'write', consent).allowed).toBe(true);
-    expect(clientAccess(relative, astrid, 'deviations', 'read', consent)).toEqual({ allowed: false, reason: 'interaction-not-allowed' });
+    expect(clientAccess(relative, astrid, 'deviations', 'read', consent).allowed).toBe(true);
+    expect(clientAccess(relative, astrid, 'deviations', 'read', { consentedClientIds: new Set() }).allowed).toBe(false);
     const today = { substituteClientIdsToday: new Set(['c-astrid']) };
     expect(clientAccess(substitute, astrid, 'deviations', 'write', today).allowed).toBe(true);
     expect(clientAccess(substitute, astrid, 'deviations', 'read', today).allowed).toBe(false);

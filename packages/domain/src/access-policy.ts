@@ -62,7 +62,8 @@ const grantsByRole: Record<Role, Grants> = {
   // The client reads the status of their own deviations (a client view without investigation notes).
   client: { profile: R, keyFacts: R, carePlan: R, visits: R, decisions: R, billing: R, relatives: RW, accessLog: R, deviations: RW },
   // A relative with consent may report that something went wrong ("something went wrong", issue 7).
-  relative: { profile: R, carePlan: R, visits: R, deviations: W },
+  // A relative reports deviations and follows the ones they reported (the server narrows the reads).
+  relative: { profile: R, carePlan: R, visits: R, deviations: RW },
 };
 
 /** @returns whether the client is within the actor's scope at all, whatever the category. */

@@ -132,10 +132,15 @@ describe.each(databaseKinds)('follow-up and billing on %s', (kind) => {
     expect((await call('unit_manager', 'GET', `/api/deviations/${other}`)).statusCode).toBe(404);
     expect((await call('finance', 'GET', '/api/deviations')).statusCode).toBe(403);
     expect((await call('needs_assessor', 'GET', '/api/deviations')).statusCode).toBe(403);
-    // A relative with consent and the client report; the relative cannot read the list.
+    // A relative with consent reports, and follows only what they reported, in the client view.
     const byRelative = await call('relative', 'POST', '/api/deviations', { clientId: f.clientA1, type: 'other', occurredAt: '2026-11-24T18:00:00+01:00', description: 'Ingen kom på kvällen.' });
     expect(byRelative.statusCode).toBe(201);
-    expect((await call('relative', 'GET', '/api/deviations')).statusCode).toBe(403);
+    const relativeList = await call('relative', 'GET', '/api/deviations');
+    expect(relativeList.statusCode).toBe(200);
+    expect(relativeList.json().items.map((d: { id: string }) => d.id)).toEqual([byRelative.json().id]);
+    expect(relativeList.json().items[0]).not.toHaveProperty('investigation');
+    expect((await call('relative', 'GET', `/api/deviations/${byRelative.json().id}`)).statusCode).toBe(200);
+    expect((await call('relative', 'GET', `/api/deviations/${other}`)).statusCode).toBe(404);
     const detail = (await call('coordinator', 'GET', `/api/deviations/${byRelative.json().id}`)).json();
     expect(detail).toMatchObject({ source: 'relative', severity: 'moderate', state: 'reported' });
     // The same offline report sent twice is stored once.

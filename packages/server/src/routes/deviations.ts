@@ -42,8 +42,11 @@ const lexSarahView = z.object({
   overdue: z.object({ step: z.string(), dueOn: z.string() }).nullable(),
 });
 
-/** Roles that read deviations; the client reads a client view of their own. */
-const readers = new Set(['unit_manager', 'coordinator', 'staff', 'client']);
+/**
+ * Roles that read deviations. The client reads a client view of their own; a relative with
+ * consent reads the client view of the ones they reported themselves.
+ */
+const readers = new Set(['unit_manager', 'coordinator', 'staff', 'client', 'relative']);
 
 async function names(ctx: AppContext, rows: DeviationRow[]) {
   const cids = [...new Set(rows.map((r) => r.clientId))];
@@ -145,6 +148,7 @@ export function deviationRoutes(api: Api, ctx: AppContext): void {
       conds.push(inArray(deviations.teamId, unitTeams));
     }
     if (actor.role === 'client' && !actor.clientId) return { items: [] };
+    if (actor.role === 'relative') conds.push(eq(deviations.reportedBy, actor.userId));
     const clientId = actor.role === 'client' ? actor.clientId! : q.clientId;
     if (clientId) conds.push(eq(deviations.clientId, clientId));
     if (q.state === 'open') conds.push(inArray(deviations.state, ['reported', 'investigated', 'actions_decided', 'client_told']));
@@ -154,7 +158,7 @@ export function deviationRoutes(api: Api, ctx: AppContext): void {
     const rows = await ctx.db.select().from(deviations).where(conds.length ? and(...conds) : undefined).orderBy(desc(deviations.reportedAt)).limit(q.limit);
     const shown = await filterAndLogClients(ctx, request, actor, rows.map((r) => r.clientId), 'deviations');
     const visible = rows.filter((r) => shown.has(r.clientId));
-    if (actor.role === 'client') return { items: visible.map(clientFacingView) };
+    if (actor.role === 'client' || actor.role === 'relative') return { items: visible.map(clientFacingView) };
     const nameOf = await names(ctx, visible);
     return { items: visible.map((r) => fullView(r, nameOf(r), followUpSettings.deviationDeadlines, ctx.now())) };
   });
@@ -180,8 +184,10 @@ export function deviationRoutes(api: Api, ctx: AppContext): void {
     const r = (await ctx.db.select().from(deviations).where(eq(deviations.id, request.params.deviationId)))[0];
     if (!r) throw notFound('The deviation');
     if (!readers.has(actor.role)) throw forbidden('Your role does not read deviations.');
+    // A relative follows only what they reported; anything else is as if it did not exist.
+    if (actor.role === 'relative' && r.reportedBy !== actor.userId) throw notFound('The deviation');
     await authorizeClient(ctx, request, actor, r.clientId, 'deviations', 'read');
-    if (actor.role === 'client') return clientFacingView(r);
+    if (actor.role === 'client' || actor.role === 'relative') return clientFacingView(r);
     const evs = await ctx.db.select().from(deviationEvents).where(eq(deviationEvents.deviationId, r.id)).orderBy(asc(deviationEvents.id));
     const ls = (await ctx.db.select().from(lexSarahReports).where(eq(lexSarahReports.deviationId, r.id)))[0];
     const today = localDate(ctx.now(), ctx.config.timeZone);

@@ -25,8 +25,9 @@ export const entries: Record<string, MatrixEntry> = {
   },
   'GET /api/deviations': {
     call: (f, s, role) => ({ method: 'GET', url: role === 'client' || s === 'own' ? '/api/deviations' : `/api/deviations?teamId=${teamOf(f, s)}` }),
-    own: ['unit_manager', 'coordinator', 'staff', 'client'], other: ['client'],
-    logs: (f) => [f.clientA1],
+    // A relative lists only the deviations they reported (none in the fixture), so nothing is logged.
+    own: ['unit_manager', 'coordinator', 'staff', 'client', 'relative'], other: ['client'],
+    logs: (f, _s, role) => (role === 'relative' ? [] : [f.clientA1]),
     hidden: (f) => [f.clientB1],
   },
   'GET /api/deviations/:deviationId': {

@@ -127,7 +127,7 @@ function ClientWeekView({ user, clientId, clientName, pending, failed, others }:
             <ChangesSummary week={week.data} t={t} lang={lang} />
             <Days week={week.data} t={t} lang={lang} relative={relative} />
             <FixedContactPanel week={week.data} t={t} lang={lang} relative={relative} />
-            <SomethingWrong clientId={clientId} t={t} lang={lang} teamPhone={week.data.team.phone} canReadStatus={user.role === 'client'} />
+            <SomethingWrong clientId={clientId} t={t} lang={lang} teamPhone={week.data.team.phone} canReadStatus={user.role === 'client' || user.role === 'relative'} />
             <section className="cw-panel" aria-labelledby="cw-print">
               <h2 id="cw-print">{t('print.heading')}</h2>
               <p><a className="cw-link-button" href={weeklyLetterUrl(clientId)} target="_blank" rel="noopener">{t('print.link')}</a></p>
