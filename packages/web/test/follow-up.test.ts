@@ -8,8 +8,9 @@
 // finds no serious or critical violations on the new screens.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo, type DemoMunicipality } from '@tillit/demo';
-import { loadConfig, startServer, type RunningServer } from '@tillit/server';
+import type { DemoMunicipality } from '@tillit/demo';
+import type { RunningServer } from '@tillit/server';
+import { apiAs, startPlanningServer, type Call } from './planning-server.js';
 import { demoToday, fixedNow } from './demo-server.js';
 import { launchBrowser, outputDir, seriousViolations, signIn } from './browser.js';
 
@@ -22,13 +23,7 @@ let clock = fixedNow;
 const month = demoToday.slice(0, 7);
 
 beforeAll(async () => {
-  const config = {
-    ...loadConfig({ TILLIT_TIME_ZONE: 'Europe/Stockholm', LOG_LEVEL: 'silent', TILLIT_LOGIN_ATTEMPTS_PER_MINUTE: '10000', PORT: '0' }),
-    dataDir: '',
-  };
-  server = await startServer({ config, demo: true, now: () => clock });
-  base = server.url.replace(/\/$/, '');
-  demo = generateDemo({ seed: config.demoSeed, today: demoToday });
+  ({ server, base, demo } = await startPlanningServer(() => clock));
   browser = await launchBrowser();
 }, 120_000);
 
@@ -37,22 +32,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
-
-async function api(username: string): Promise<Call> {
-  const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'tillit' }) });
-  expect(r.status).toBe(200);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await r.json()) as { csrfToken: string };
-  return async (method, path, body) => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: await res.json().catch(() => null) };
-  };
-}
+/** Sign in over HTTP (no browser) for set-up and measurements. */
+const api = (username: string): Promise<Call> => apiAs(base, username);
 
 /** A fresh profile whose clock shows the server's. */
 async function context(width = 1280, height = 900): Promise<BrowserContext> {

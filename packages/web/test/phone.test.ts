@@ -5,8 +5,9 @@
 // recorded elsewhere meanwhile. The phone day is photographed to test-output/phone-day.png.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo, type DemoMunicipality } from '@tillit/demo';
-import { loadConfig, startServer, type RunningServer } from '@tillit/server';
+import type { DemoMunicipality } from '@tillit/demo';
+import type { RunningServer } from '@tillit/server';
+import { apiAs, startPlanningServer, type Call } from './planning-server.js';
 import { demoToday, fixedNow } from './demo-server.js';
 import { desktop, horizontalOverflow, launchBrowser, newContext, phone, screenshot, seriousViolations, signIn } from './browser.js';
 
@@ -16,14 +17,7 @@ let browser: Browser;
 let demo: DemoMunicipality;
 
 beforeAll(async () => {
-  // The real server on an in-memory database (dataDir ''), as in board.test.ts.
-  const config = {
-    ...loadConfig({ TILLIT_TIME_ZONE: 'Europe/Stockholm', LOG_LEVEL: 'silent', TILLIT_LOGIN_ATTEMPTS_PER_MINUTE: '10000', TILLIT_PLANNING_SECONDS: '1', PORT: '0' }),
-    dataDir: '',
-  };
-  server = await startServer({ config, demo: true, now: () => fixedNow });
-  base = server.url.replace(/\/$/, '');
-  demo = generateDemo({ seed: config.demoSeed, today: demoToday });
+  ({ server, base, demo } = await startPlanningServer(() => fixedNow, '1'));
   browser = await launchBrowser();
 }, 120_000);
 
@@ -32,23 +26,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
-
-/** Sign in over HTTP (no browser) for the coordinator's side of the story. */
-async function api(username: string): Promise<Call> {
-  const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'tillit' }) });
-  expect(r.status).toBe(200);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await r.json()) as { csrfToken: string };
-  return async (method, path, body) => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: await res.json().catch(() => null) };
-  };
-}
+/** Sign in over HTTP (no browser) for set-up and measurements. */
+const api = (username: string): Promise<Call> => apiAs(base, username);
 
 const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
 const clientName = (id: string) => fullName(demo.clients.find((c) => c.id === id)!);
