@@ -64,23 +64,41 @@ export async function authorizeClient(
   category: ClientDataCategory,
   interaction: Interaction,
 ): Promise<ClientScope> {
+  return (await authorizeClientParts(ctx, request, actor, clientId, category, interaction, [])).scope;
+}
+
+/**
+ * As `authorizeClient`, and also tell which optional parts of the record the actor may read,
+ * looking up the client and the actor's facts once; every part read is logged.
+ * @param optional - parts shown only when the role may read them (key facts, relatives)
+ * @returns the client's scope and the optional parts that may be read (and were logged)
+ */
+export async function authorizeClientParts(
+  ctx: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  clientId: string,
+  category: ClientDataCategory,
+  interaction: Interaction,
+  optional: readonly ClientDataCategory[],
+): Promise<{ scope: ClientScope; readable: Set<ClientDataCategory> }> {
   const scope = (await loadClientScopes(ctx.db, [clientId])).get(clientId);
   if (!scope) throw notFound('The client');
-  const decision = clientAccess(actor, scope, category, interaction, await accessFacts(ctx, actor));
+  const facts = await accessFacts(ctx, actor);
+  const decision = clientAccess(actor, scope, category, interaction, facts);
+  const log = (cat: ClientDataCategory, action: 'read' | 'denied') => logClientAccess(ctx.db, {
+    actor, clientIds: [clientId], category: cat, action, endpoint: routeName(request), requestId: String(request.id),
+  });
   if (!decision.allowed) {
     // A refused attempt on an existing client is logged too: the client may see who tried.
-    await logClientAccess(ctx.db, {
-      actor, clientIds: [clientId], category, action: 'denied', endpoint: routeName(request), requestId: String(request.id),
-    });
+    await log(category, 'denied');
     if (decision.reason === 'out-of-scope') throw notFound('The client');
     throw forbidden(`Your role may not ${interaction} this client's ${category}.`);
   }
-  if (interaction === 'read') {
-    await logClientAccess(ctx.db, {
-      actor, clientIds: [clientId], category, action: 'read', endpoint: routeName(request), requestId: String(request.id),
-    });
-  }
-  return scope;
+  if (interaction === 'read') await log(category, 'read');
+  const readable = new Set(optional.filter((c) => clientAccess(actor, scope, c, 'read', facts).allowed));
+  for (const c of readable) await log(c, 'read');
+  return { scope, readable };
 }
 
 /** Allow or refuse access to a team's day; out-of-scope answers 404. */

@@ -1,7 +1,7 @@
 // What a client (or a consenting relative) sees: the next days' visits as time windows with who
 // is coming, what changed since they last looked, their fixed contact, consent, calendar feeds.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import ical from 'ical-generator';
 import { addDays, clientChanges, id, type ClientVisitState } from '@tillit/domain';
@@ -74,6 +74,7 @@ export function clientViewRoutes(api: Api, ctx: AppContext): void {
     const seen = tracksSeen && rows.length > 0 ? await ctx.db.select().from(seenVisits).where(and(eq(seenVisits.userId, actor.userId), inArray(seenVisits.visitId, rows.map((r) => r.id)))) : [];
     const seenById = new Map(seen.map((s) => [s.visitId, s.state as ClientVisitState]));
     const days = [];
+    const nowSeen: (typeof seenVisits.$inferInsert)[] = [];
     for (let i = 0; i <= 7; i++) {
       const date = addDays(from, i);
       const dayRows = rows.filter((r) => r.date === date);
@@ -87,10 +88,7 @@ export function clientViewRoutes(api: Api, ctx: AppContext): void {
         };
         const before = seenById.get(r.id);
         const changes = before ? clientChanges(before, state) : [];
-        if (tracksSeen) {
-          await ctx.db.insert(seenVisits).values({ userId: actor.userId, visitId: r.id, state, seenAt: ctx.now() })
-            .onConflictDoUpdate({ target: [seenVisits.userId, seenVisits.visitId], set: { state, seenAt: ctx.now() } });
-        }
+        if (tracksSeen) nowSeen.push({ userId: actor.userId, visitId: r.id, state, seenAt: ctx.now() });
         dayVisits.push({
           id: r.id, windowStart: r.windowStart, windowEnd: r.windowEnd, title: r.title, serviceType: r.serviceType, video: r.video, status: r.status,
           staff: showStaff ? r.staffIds.map(personOf).filter((p): p is NonNullable<typeof p> => p !== null) : null,
@@ -98,6 +96,11 @@ export function clientViewRoutes(api: Api, ctx: AppContext): void {
         });
       }
       days.push({ date, published: pub, visits: dayVisits });
+    }
+    // What this viewer has now seen, in one statement.
+    if (nowSeen.length > 0) {
+      await ctx.db.insert(seenVisits).values(nowSeen)
+        .onConflictDoUpdate({ target: [seenVisits.userId, seenVisits.visitId], set: { state: sql`excluded.state`, seenAt: sql`excluded.seen_at` } });
     }
     let fixedContact = null;
     if (c.fixedContactStaffId && byId.get(c.fixedContactStaffId)) {

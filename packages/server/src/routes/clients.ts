@@ -3,15 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  carePlanVisit, clientAccess, coordinates, DomainError, grantedService, id, isoDate, languageCode, skill,
-  type Actor, type ClientScope,
+  carePlanVisit, clientAccess, coordinates, DomainError, grantedService, id, isoDate, languageCode,
 } from '@tillit/domain';
 import type { AppContext } from '../context.js';
 import { localDate } from '../context.js';
 import {
   accessLog, carePlanVisits, carePlans, clients, decisions, relatives, staff, teams, users, visits,
 } from '../db/schema.js';
-import { accessFacts, authorizeClient, filterAndLogClients, loadClientScopes } from '../access/guard.js';
+import { accessFacts, authorizeClient, authorizeClientParts, filterAndLogClients, loadClientScopes } from '../access/guard.js';
 import { notFound } from '../errors/problem.js';
 import { sessionOf } from '../app.js';
 import { ensureClientDaysGenerated } from '../services/visit-generation.js';
@@ -61,10 +60,6 @@ async function fixedContacts(ctx: AppContext, ids: (string | null)[]): Promise<M
     .from(staff)
     .where(inArray(staff.id, [...new Set(wanted)]));
   return new Map(rows.map((r) => [r.id, r]));
-}
-
-async function mayRead(ctx: AppContext, actor: Actor, scope: ClientScope, category: Parameters<typeof clientAccess>[2]) {
-  return clientAccess(actor, scope, category, 'read', await accessFacts(ctx, actor)).allowed;
 }
 
 export function clientRoutes(api: Api, ctx: AppContext): void {
@@ -118,7 +113,7 @@ export function clientRoutes(api: Api, ctx: AppContext): void {
   }, async (request) => {
     const { actor } = sessionOf(request);
     const { clientId } = request.params;
-    const scope = await authorizeClient(ctx, request, actor, clientId, 'profile', 'read');
+    const { readable } = await authorizeClientParts(ctx, request, actor, clientId, 'profile', 'read', ['keyFacts', 'relatives']);
     const row = (await ctx.db.select({ c: clients, t: teams }).from(clients).innerJoin(teams, eq(teams.id, clients.teamId)).where(eq(clients.id, clientId)))[0];
     if (!row) throw notFound('The client');
     const { c, t } = row;
@@ -130,13 +125,11 @@ export function clientRoutes(api: Api, ctx: AppContext): void {
       birthYear: c.birthYear, street: c.street, postalCode: c.postalCode, city: c.city,
       location: { lat: c.lat, lon: c.lon }, phone: c.phone, notificationChannel: c.notificationChannel,
     };
-    if (await mayRead(ctx, actor, scope, 'keyFacts')) {
-      await authorizeClient(ctx, request, actor, clientId, 'keyFacts', 'read');
+    if (readable.has('keyFacts')) {
       detail.keyFacts = c.keyFacts;
       detail.preferences = c.preferences;
     }
-    if (await mayRead(ctx, actor, scope, 'relatives')) {
-      await authorizeClient(ctx, request, actor, clientId, 'relatives', 'read');
+    if (readable.has('relatives')) {
       const rs = await ctx.db.select().from(relatives).where(eq(relatives.clientId, clientId)).orderBy(asc(relatives.name));
       detail.relatives = rs.map((r) => ({
         id: r.id, name: r.name, relation: r.relation, phone: r.phone, email: r.email,

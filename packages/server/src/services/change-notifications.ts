@@ -2,7 +2,7 @@
 // notice. Runs inside the transaction that made the change, writing to the outbox, so the change
 // and its message are committed together (or neither is).
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
   changeMessage, clientChanges, messageLanguage, minutesUntilQuietEnds, type ClientChange, type ClientLanguage,
   type ClientVisitState, type QuietHours,
@@ -44,10 +44,14 @@ async function visitStates(tx: Tx | Db, teamId: string, date: string): Promise<{
  * plan on their page and in the weekly letter; only later changes are news).
  */
 export async function recordPublishedBaseline(tx: Tx, teamId: string, date: string, now: Date): Promise<void> {
-  for (const { state, clientId } of await visitStates(tx, teamId, date)) {
-    await tx.insert(publishedVisits).values({ visitId: state.visitId, clientId, state, updatedAt: now })
-      .onConflictDoUpdate({ target: publishedVisits.visitId, set: { state, updatedAt: now } });
-  }
+  await saveTold(tx, await visitStates(tx, teamId, date), now);
+}
+
+/** Record in one statement what clients have now been told of these visits. */
+async function saveTold(tx: Tx, told: { state: ClientVisitState; clientId: string }[], now: Date): Promise<void> {
+  if (told.length === 0) return;
+  await tx.insert(publishedVisits).values(told.map(({ state, clientId }) => ({ visitId: state.visitId, clientId, state, updatedAt: now })))
+    .onConflictDoUpdate({ target: publishedVisits.visitId, set: { state: sql`excluded.state`, updatedAt: sql`excluded.updated_at` } });
 }
 
 /**
@@ -62,9 +66,8 @@ export async function notifyDayChanges(tx: Tx, teamId: string, date: string, now
   for (const { state, clientId } of current) {
     const changes = clientChanges(told.get(state.visitId) ?? null, state);
     if (changes.length > 0) byClient.set(clientId, [...(byClient.get(clientId) ?? []), ...changes]);
-    await tx.insert(publishedVisits).values({ visitId: state.visitId, clientId, state, updatedAt: now })
-      .onConflictDoUpdate({ target: publishedVisits.visitId, set: { state, updatedAt: now } });
   }
+  await saveTold(tx, current, now);
   if (byClient.size === 0) return 0;
   const team = (await tx.select().from(teams).where(eq(teams.id, teamId)))[0]!;
   const clientRows = await tx.select().from(clients).where(inArray(clients.id, [...byClient.keys()]));
