@@ -16,6 +16,7 @@ const env = z.object({
   TILLIT_REPLAN_SECONDS: z.coerce.number().min(0.2).max(60).default(0.8),
   TILLIT_PLANNING_THREADS: z.coerce.number().int().min(1).max(8).default(1),
   TILLIT_PLANNING_WORKER: z.enum(['true', 'false']).default('true'),
+  TILLIT_SCHEDULED_JOBS: z.enum(['true', 'false']).default('true'),
   TILLIT_NOTIFY_HOLD_MINUTES: z.coerce.number().min(0).max(120).default(5),
   TILLIT_QUIET_HOURS: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be HH:MM-HH:MM, e.g. 21:00-08:00' }).default('21:00-08:00'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -35,6 +36,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     timeZone: e.TILLIT_TIME_ZONE, loginAttemptsPerMinute: e.TILLIT_LOGIN_ATTEMPTS_PER_MINUTE,
     planningSeconds: e.TILLIT_PLANNING_SECONDS, replanSeconds: e.TILLIT_REPLAN_SECONDS, planningThreads: e.TILLIT_PLANNING_THREADS,
     planningWorker: e.TILLIT_PLANNING_WORKER === 'true',
+    scheduledJobs: e.TILLIT_SCHEDULED_JOBS === 'true',
     notifyHoldMinutes: e.TILLIT_NOTIFY_HOLD_MINUTES,
     quietHours: { start: e.TILLIT_QUIET_HOURS.slice(0, 5), end: e.TILLIT_QUIET_HOURS.slice(6) },
   };

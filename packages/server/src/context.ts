@@ -23,6 +23,8 @@ export interface Config {
   planningThreads: number;
   /** Whether this process takes planning jobs (with PostgreSQL, dedicated workers may take them instead). */
   planningWorker: boolean;
+  /** Run the scheduled jobs (jobs/scheduled.ts) in this process. */
+  scheduledJobs: boolean;
   /** Minutes a change notification waits to gather more changes of the same batch. */
   notifyHoldMinutes: number;
   /** No messages go out between these local times. */

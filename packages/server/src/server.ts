@@ -8,6 +8,7 @@ import type { Config } from './context.js';
 import { openDatabase, type Database } from './db/connection.js';
 import { isEmpty, loadDemo, publishDemoDays } from './db/seed.js';
 import { InProcessQueue, PgBossQueue, type JobQueue } from './jobs/queue.js';
+import { scheduledJobs } from './jobs/scheduled.js';
 import { planningQueue, runPlanningJob } from './services/planning-jobs.js';
 import { channelsFromEnv } from './adapters/channels.js';
 import { runSender } from './services/outbox-sender.js';
@@ -50,7 +51,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       if (options.publishDemoWeek) await publishDemoDays(database.db, demo, 7, now());
       demoLoaded = true;
     }
-    const queue = await startJobs(database, config);
+    const queue = await startJobs(database, config, now);
     // The outbox sender runs in the server too; with PostgreSQL more senders may run beside it.
     const senderStop = new AbortController();
     const channels = channelsFromEnv(process.env);
@@ -81,12 +82,18 @@ export function planningSettings(config: Config) {
 }
 
 /** The job queue: pg-boss on PostgreSQL, in-process on the embedded database. */
-export async function startJobs(database: Database, config: Config): Promise<JobQueue> {
+export async function startJobs(database: Database, config: Config, now: () => Date = () => new Date()): Promise<JobQueue> {
   const queue: JobQueue = database.kind === 'postgres' && database.url ? new PgBossQueue(database.url) : new InProcessQueue();
   await queue.start();
   if (config.planningWorker) {
     const settings = planningSettings(config);
     await queue.work(planningQueue, (data) => runPlanningJob(database.db, String(data.jobId), settings));
+  }
+  if (config.scheduledJobs) {
+    for (const job of scheduledJobs) {
+      await queue.work(job.name, () => job.run({ db: database.db, config, now }));
+      await queue.schedule(job.name, job.cron);
+    }
   }
   return queue;
 }

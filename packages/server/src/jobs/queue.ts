@@ -1,7 +1,11 @@
 // One job interface with two engines: pg-boss on PostgreSQL, so any number of worker processes
 // on any number of machines can take jobs; an in-process queue on the embedded database, which
 // has one connection and one process (docs/decisions/0007-planning-jobs.md).
+import { Cron } from 'croner';
 import PgBoss from 'pg-boss';
+
+/** Scheduled jobs run in the municipality's local time, so "Friday 14:00" stays 14:00 across DST. */
+export const SCHEDULE_TIME_ZONE = 'Europe/Stockholm';
 
 export interface JobQueue {
   readonly kind: 'pg-boss' | 'in-process';
@@ -10,6 +14,11 @@ export interface JobQueue {
   send(name: string, data: Record<string, unknown>): Promise<void>;
   /** Take jobs of `name` in this process. */
   work(name: string, handler: (data: Record<string, unknown>) => Promise<void>): Promise<void>;
+  /**
+   * Send a job of `name` on a cron schedule (five fields, Stockholm time). With pg-boss the
+   * schedule lives in the database, so several server processes send it once, not once each.
+   */
+  schedule(name: string, cron: string, data?: Record<string, unknown>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -19,10 +28,15 @@ export class InProcessQueue implements JobQueue {
   private readonly handlers = new Map<string, (data: Record<string, unknown>) => Promise<void>>();
   private readonly pending = new Map<string, Record<string, unknown>[]>();
   private readonly running = new Set<string>();
+  private readonly crons: Cron[] = [];
   private stopped = false;
   private idle: Promise<void> = Promise.resolve();
 
   async start(): Promise<void> {}
+
+  async schedule(name: string, cron: string, data: Record<string, unknown> = {}): Promise<void> {
+    this.crons.push(new Cron(cron, { timezone: SCHEDULE_TIME_ZONE, protect: true }, () => void this.send(name, { ...data })));
+  }
 
   async send(name: string, data: Record<string, unknown>): Promise<void> {
     const list = this.pending.get(name) ?? [];
@@ -56,6 +70,7 @@ export class InProcessQueue implements JobQueue {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const c of this.crons) c.stop();
     await this.idle;
   }
 }
@@ -100,6 +115,11 @@ export class PgBossQueue implements JobQueue {
     await this.boss.work(name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
       for (const job of jobs) await handler(job.data as Record<string, unknown>);
     });
+  }
+
+  async schedule(name: string, cron: string, data: Record<string, unknown> = {}): Promise<void> {
+    await this.ensure(name);
+    await this.boss.schedule(name, cron, data, { tz: SCHEDULE_TIME_ZONE, retryLimit: 2 });
   }
 
   async stop(): Promise<void> {
