@@ -96,7 +96,7 @@ export async function main(args: string[], out: (s: string) => void = (s) => pro
       }
       err(`plan is not valid (${r.violations.length} violation${r.violations.length === 1 ? '' : 's'}):`);
       for (const v of r.violations) err(`  ${v}`);
-      out(`${JSON.stringify({ valid: false, violations: r.violations, metrics: r.metrics }, null, 2)}\n`);
+      out(`${JSON.stringify({ valid: false, violations: r.violations, details: r.details, metrics: r.metrics }, null, 2)}\n`);
       return exitCodes.invalidPlan;
     }
     err(USAGE);

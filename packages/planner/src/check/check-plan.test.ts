@@ -109,3 +109,52 @@ describe('checkPlan', () => {
     expect(checkPlan(problem, plan).violations).toContain('bo: back at the end at 16:20, after the shift ends 16:00');
   });
 });
+
+describe('checkPlan gives each violation a code and its parameters', () => {
+  it('names the staff, visit, travel and the visit before when travel does not fit', () => {
+    const plan = validPlan();
+    plan.routes[0]!.stops[1] = { visit: 'v2', start: '08:45', end: '09:15' };
+    plan.routes[1]!.stops[0] = { visit: 'v2', start: '08:45', end: '09:15' };
+    const r = checkPlan(problem, plan);
+    // anna leaves v1 at 08:40, 10 min to v2: 08:50.
+    expect(r.details).toContainEqual({
+      code: 'travel-too-short', message: 'anna: visit v2 starts 08:45 but cannot arrive before 08:50 (10 min travel after visit v1)',
+      params: { staff: 'anna', visit: 'v2', start: '08:45', earliest: '08:50', travelMin: 10, after: 'v1', afterKind: 'visit' },
+    });
+    expect(r.details).toContainEqual({
+      code: 'outside-window', message: 'bo: visit v2 starts 08:45, outside its window 09:00-10:00',
+      params: { staff: 'bo', visit: 'v2', start: '08:45', windowStart: '09:00', windowEnd: '10:00' },
+    });
+  });
+
+  it('keeps the sentences and the codes in the same order, one each', () => {
+    const plan = validPlan();
+    plan.routes[1]!.stops[0] = { visit: 'v2', start: '09:05', end: '09:35' };
+    plan.routes[0]!.stops.splice(2, 1);
+    const r = checkPlan(problem, plan);
+    expect(r.details.map((d) => d.message)).toEqual(r.violations);
+    expect(r.details.map((d) => d.code)).toEqual(expect.arrayContaining(['break-not-taken', 'double-starts-differ']));
+    expect(r.details.find((d) => d.code === 'double-starts-differ')!.params.starts).toEqual([{ staff: 'anna', start: '09:00' }, { staff: 'bo', start: '09:05' }]);
+    expect(r.details.find((d) => d.code === 'break-not-taken')!.params).toEqual({ staff: 'anna', count: 1 });
+  });
+
+  it('codes a missing skill, a lost visit, a short team and a late return', () => {
+    const skill = parseProblem({ ...twoStaffDay(), visits: twoStaffDay().visits.map((x) => (x.id === 'v1' ? { ...x, skills: ['medication'] } : x)) });
+    expect(checkPlan(skill, validPlan()).details.map((d) => [d.code, d.params.skills])).toEqual([['missing-skill', ['medication']]]);
+    const lost = validPlan();
+    lost.routes[1]!.stops.pop();
+    expect(checkPlan(problem, lost).details.map((d) => d.code)).toEqual(['visit-lost']);
+    const short = validPlan();
+    short.routes[1]!.stops.shift();
+    expect(checkPlan(problem, short).details.find((d) => d.code === 'staff-count')!.params).toEqual({ visit: 'v2', needed: 2, count: 1 });
+    const late = validPlan();
+    late.routes[1]!.stops[3] = { visit: 'v5', start: '15:00', end: '15:30' };
+    expect(checkPlan(problem, late).details.find((d) => d.code === 'after-shift')!.params).toEqual({ staff: 'bo', back: '16:20', shiftEnd: '16:00' });
+  });
+
+  it('codes a break over a visit with the visit it overlaps', () => {
+    const overlap = validPlan();
+    overlap.routes[1]!.stops[2] = { break: true, start: '12:15', end: '12:45' };
+    expect(checkPlan(problem, overlap).details.find((d) => d.code === 'break-overlap')!.params).toEqual({ staff: 'bo', start: '12:15', freeFrom: '12:30', after: 'v4', afterKind: 'visit' });
+  });
+});
