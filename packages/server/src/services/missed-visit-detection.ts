@@ -1,11 +1,11 @@
 // The missed-visit detection run: flags planned visits not marked done in time (possibly missed)
 // and visits started well after their window (late), so the team settles them on the board.
-// Idempotent: a visit is flagged once per kind. The server calls it when a board is opened; a job
-// may call it on a timer.
-import { and, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
+// Idempotent: a visit is flagged once per kind. The server calls it when a board is opened, and the
+// scheduled job `missed-visit-detection` (jobs/scheduled.ts) every five minutes on published days.
+import { and, eq, gte, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import { addDays, visitFlag, type LocalNow, type MissedVisitSettings } from '@tillit/domain';
 import type { Db } from '../db/connection.js';
-import { visits } from '../db/schema.js';
+import { dayPlans, visits } from '../db/schema.js';
 import { visitFlags } from '../db/schema-follow-up.js';
 
 export interface DetectionScope {
@@ -51,4 +51,28 @@ export async function detectMissedVisits(
     possiblyMissed: fresh.filter((f) => f.kind === 'possibly_missed').length,
     late: fresh.filter((f) => f.kind === 'late').length,
   };
+}
+
+/**
+ * The scheduled run: detection for every team whose day is published, today and yesterday (an
+ * evening visit's grace may run past midnight). Unpublished days are still being planned, so
+ * nothing on them is missed yet.
+ * @param now - the local date and minute
+ * @param detectedAt - the instant to record
+ * @param settingsOf - the settings of a team (its unit's)
+ * @returns the teams looked at and how many new flags of each kind were raised
+ */
+export async function detectMissedVisitsOnPublishedDays(
+  db: Db, now: LocalNow, detectedAt: Date, settingsOf: (teamId: string) => Promise<MissedVisitSettings>,
+): Promise<{ teams: number; possiblyMissed: number; late: number }> {
+  const from = addDays(now.date, -1);
+  const days = await db.select({ teamId: dayPlans.teamId, date: dayPlans.date }).from(dayPlans)
+    .where(and(gte(dayPlans.date, from), lte(dayPlans.date, now.date), isNotNull(dayPlans.publishedAt)));
+  const total = { teams: new Set(days.map((d) => d.teamId)).size, possiblyMissed: 0, late: 0 };
+  for (const d of days) {
+    const r = await detectMissedVisits(db, now, detectedAt, await settingsOf(d.teamId), { teamId: d.teamId, from: d.date, to: d.date });
+    total.possiblyMissed += r.possiblyMissed;
+    total.late += r.late;
+  }
+  return total;
 }
