@@ -71,6 +71,7 @@ describe.each(databaseKinds)('team day on %s', (kind) => {
     expect(p.version).toBeGreaterThanOrEqual(1);
     expect(p.publishedAt).toBeNull();
     expect(p.check.metrics.assigned).toBeGreaterThan(10);
+    expect(p.check.details.map((d: { message: string }) => d.message)).toEqual(p.check.violations);
     expect(p.continuity14.clients).toBeGreaterThan(5);
     expect(p.continuity14.mean).toBeGreaterThanOrEqual(1);
   });
@@ -81,10 +82,17 @@ describe.each(databaseKinds)('team day on %s', (kind) => {
     const checked = await as(app, coordinator)({ method: 'POST', url: `${dayUrl}/visits/${v.id}/check`, payload: { plannedStart: late } });
     expect(checked.statusCode).toBe(200);
     expect(checked.json().newViolations.join(' ')).toContain(v.id);
+    // The same violation as a code with what it is about, for the board to say in Swedish.
+    expect(checked.json().newDetails).toContainEqual({
+      code: 'outside-window',
+      message: `${v.staffIds[0]}: visit ${v.id} starts ${late}, outside its window ${v.windowStart.slice(0, 5)}-${v.windowEnd.slice(0, 5)}`,
+      params: { staff: v.staffIds[0], visit: v.id, start: late, windowStart: v.windowStart.slice(0, 5), windowEnd: v.windowEnd.slice(0, 5) },
+    });
     const { version } = await plan();
     const refused = await as(app, coordinator)({ method: 'PATCH', url: `${dayUrl}/visits/${v.id}`, payload: { version, plannedStart: late } });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().errors.length).toBeGreaterThan(0);
+    expect(refused.json().violations.map((x: { code: string }) => x.code)).toContain('outside-window');
     const unchanged = (await database.db.select().from(visits).where(eq(visits.id, v.id)))[0]!;
     expect(unchanged.plannedStart).toBe(v.plannedStart);
     expect((await plan()).version).toBe(version);

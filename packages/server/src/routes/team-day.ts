@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import { z } from 'zod';
-import { checkPlan, parsePlan, parseProblem } from '@tillit/planner';
+import { checkPlan, parsePlan, parseProblem, violationCodes, type Violation } from '@tillit/planner';
 import {
   addDays, clientAccess, continuity, DomainError, id, isoDate, timeOfDay,
 } from '@tillit/domain';
@@ -21,14 +21,41 @@ import { notifyDayChanges, recordPublishedBaseline } from '../services/change-no
 import { type Api, errors, problemSchema } from './api.js';
 
 const dayParams = z.object({ teamId: id, date: isoDate });
-const checkSchema = z.object({ valid: z.boolean(), violations: z.array(z.string()), metrics: z.record(z.string(), z.unknown()) });
+const hhmm = z.string();
+/** One violation of the engine's checker: a stable code, the English sentence, and what it is about. */
+const violationSchema = z.object({
+  code: z.enum(violationCodes),
+  message: z.string(),
+  params: z.object({
+    staff: z.string(), visit: z.string(), date: z.string(), expectedDate: z.string(), start: hhmm, earliest: hhmm,
+    travelMin: z.number(), after: z.string(), afterKind: z.enum(['visit', 'break', 'shift-start']),
+    windowStart: hhmm, windowEnd: hhmm, durationMin: z.number(), expectedMin: z.number(), skills: z.array(z.string()),
+    team: z.string(), visitTeam: z.string(), pinnedStaff: z.array(z.string()), pinnedStart: hhmm, freeFrom: hhmm,
+    shiftStart: hhmm, shiftEnd: hhmm, back: hhmm, count: z.number(), needed: z.number(),
+    starts: z.array(z.object({ staff: z.string(), start: hhmm })),
+  }).partial(),
+});
+const checkSchema = z.object({
+  valid: z.boolean(),
+  /** Every violation in English words. */
+  violations: z.array(z.string()),
+  /** The same violations as codes with parameters, in the same order. */
+  details: z.array(violationSchema),
+  metrics: z.record(z.string(), z.unknown()),
+});
 const conflict = { 409: problemSchema.extend({ current: z.unknown().optional() }) };
 
 /** Check a plan against its day with the engine's independent checker. */
 function check(problem: DayProblem, plan: DayPlan) {
   const p = parseProblem(problem);
   const r = checkPlan(p, parsePlan(plan));
-  return { valid: r.valid, violations: r.violations, metrics: r.metrics as unknown as Record<string, unknown> };
+  return { valid: r.valid, violations: r.violations, details: r.details, metrics: r.metrics as unknown as Record<string, unknown> };
+}
+
+/** The violations of `after` that `before` did not have. */
+function newViolations(before: { violations: string[] }, after: { details: Violation[] }): Violation[] {
+  const had = new Set(before.violations);
+  return after.details.filter((d) => !had.has(d.message));
 }
 
 /** The day's plan with one visit moved, for checking before or after saving. */
@@ -109,7 +136,15 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
       summary: 'What moving a visit would break (window, skill, overlap, break, double staffing) and cost, without saving',
       params: dayParams.extend({ visitId: id }),
       body: visitChange.strict(),
-      response: { 200: z.object({ newViolations: z.array(z.string()), before: checkSchema.shape.metrics, after: checkSchema.shape.metrics }), ...errors, ...conflict },
+      response: {
+        200: z.object({
+          newViolations: z.array(z.string()),
+          /** The same new violations as codes with parameters. */
+          newDetails: z.array(violationSchema),
+          before: checkSchema.shape.metrics, after: checkSchema.shape.metrics,
+        }),
+        ...errors, ...conflict,
+      },
     },
   }, async (request) => {
     const { actor } = sessionOf(request);
@@ -121,7 +156,8 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
     const before = check(day.problem, day.currentPlan);
     const after = check(day.problem, withVisit(day, visitId, request.body.staffIds ?? v.staffIds, request.body.plannedStart === undefined ? v.plannedStart : request.body.plannedStart, dp.breaks));
     await filterAndLogClients(ctx, request, actor, [v.clientId], 'visits');
-    return { newViolations: after.violations.filter((x) => !before.violations.includes(x)), before: before.metrics, after: after.metrics };
+    const added = newViolations(before, after);
+    return { newViolations: added.map((d) => d.message), newDetails: added, before: before.metrics, after: after.metrics };
   });
 
   api.patch('/api/teams/:teamId/days/:date/visits/:visitId', {
@@ -135,7 +171,12 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
         /** Save even though the change breaks a rule (the board has shown what). */
         acceptViolations: z.boolean().default(false),
       }).strict(),
-      response: { 200: z.object({ version: z.number(), violations: z.array(z.string()) }), ...errors, ...conflict, 422: problemSchema },
+      response: {
+        200: z.object({ version: z.number(), violations: z.array(z.string()), details: z.array(violationSchema) }),
+        ...errors, ...conflict,
+        /** `violations`: what the change would newly break, as codes with parameters. */
+        422: problemSchema.extend({ violations: z.array(violationSchema).optional() }),
+      },
     },
   }, async (request) => {
     const { actor } = sessionOf(request);
@@ -154,9 +195,10 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
     const dp = await ensureDayPlan(ctx.db, teamId, date);
     const before = check(day.problem, day.currentPlan);
     const after = check(day.problem, withVisit(day, visitId, staffIds, plannedStart, dp.breaks));
-    const added = after.violations.filter((x) => !before.violations.includes(x));
+    const added = newViolations(before, after);
     if (added.length > 0 && !b.acceptViolations) {
-      throw new HttpProblem(422, 'plan-rule-broken', `The change breaks: ${added.join('; ')}`, added.map((d) => ({ pointer: '/body', detail: d })));
+      throw new HttpProblem(422, 'plan-rule-broken', `The change breaks: ${added.map((d) => d.message).join('; ')}`,
+        added.map((d) => ({ pointer: '/body', detail: d.message })), { violations: added });
     }
     const result = await ctx.db.transaction(async (tx) => {
       const bumped = await bumpVersion(tx, teamId, date, b.version, actor.userId, ctx.now());
@@ -171,7 +213,7 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
       await tellClients(tx, teamId, date, bumped.published);
       return bumped.version;
     });
-    return { version: result, violations: after.violations };
+    return { version: result, violations: after.violations, details: after.details };
   });
 
   api.post('/api/teams/:teamId/days/:date/undo', {
