@@ -286,7 +286,7 @@ describe.each(databaseKinds)('follow-up and billing on %s', (kind) => {
     // 45 min × 4.10 kr = 184.50 -> 185 kr; credit 30 min × 4.10 = 123 kr for October; total 62 kr.
     expect(novInv).toMatchObject({ deliveredMin: 45, feeOre: 18_500, creditOre: 12_300, totalOre: 6_200 });
     expect(novInv.lines.find((l: { kind: string }) => l.kind === 'credit')).toMatchObject({
-      visitId: october[1], date: '2026-10-06', minutes: 30, amountOre: 12_300, reason: 'Brukaren berättade att ingen kom den dagen.', creditMonth: '2026-10',
+      visitId: october[1], date: '2026-10-06', start: '08:00', minutes: 30, amountOre: 12_300, reason: 'Brukaren berättade att ingen kom den dagen.', creditMonth: '2026-10',
     });
     // The missed visit of today is not billed either.
     expect(novInv.lines.map((l: { visitId: string }) => l.visitId)).not.toContain(f.visitA1Today);

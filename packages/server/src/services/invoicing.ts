@@ -64,6 +64,7 @@ export async function runInvoices(db: Db, month: string, now: Date, options: { s
       .where(and(eq(invoiceLines.kind, 'credit'), ne(invoices.month, month)));
     const creditedElsewhere = new Set(creditLines.map((c) => c.l.visitId));
     const candidates = billedMissed.filter((b) => !creditedElsewhere.has(b.l.visitId));
+    const billedStart = new Map(candidates.map((b) => [b.l.visitId, b.l.start]));
 
     const clientIds = [...new Set([...monthVisits.map((v) => v.clientId), ...candidates.map((c) => c.inv.clientId)])];
     const cs = clientIds.length === 0 ? [] : await tx.select().from(clients).where(inArray(clients.id, clientIds))
@@ -132,7 +133,8 @@ export async function runInvoices(db: Db, month: string, now: Date, options: { s
       }
       newLines.push(...[
         ...composed.lines.map((l) => ({ kind: 'visit' as const, visitId: l.visitId, date: l.date, start: l.start, staffNames: l.staffNames, minutes: l.minutes, amountOre: null, reason: null, creditMonth: null })),
-        ...composed.credits.map((cr) => ({ kind: 'credit' as const, visitId: cr.visitId, date: cr.date, start: '', staffNames: [], minutes: cr.minutes, amountOre: cr.amountOre, reason: cr.reason, creditMonth: cr.month })),
+        // A credit shows the time the visit was billed with, so the client recognises it.
+        ...composed.credits.map((cr) => ({ kind: 'credit' as const, visitId: cr.visitId, date: cr.date, start: billedStart.get(cr.visitId) ?? '', staffNames: [], minutes: cr.minutes, amountOre: cr.amountOre, reason: cr.reason, creditMonth: cr.month })),
       ].map((l, position) => ({ ...l, invoiceId, position })));
     }
     // Lines of a draft are rewritten whole: the same data gives the same lines.
