@@ -133,6 +133,10 @@ describe('the morning board', () => {
       await move.getByLabel('Starttid').fill(late);
       await move.getByRole('button', { name: 'Kontrollera ändringen' }).click();
       await expect.poll(() => move.innerText(), { timeout: 10_000 }).toContain(`utanför tidsfönstret ${otherVisit.windowStart.slice(0, 5)}–${otherVisit.windowEnd.slice(0, 5)}`);
+      // Said from the checker's code, in Swedish with the client's name, not the English sentence.
+      const said = (await move.locator('.violations li[data-code="outside-window"]').first().innerText());
+      expect(said).toMatch(new RegExp(`^Besöket hos .+ börjar kl\\. ${late}, utanför tidsfönstret`));
+      expect(await move.locator('.violations').innerText()).not.toMatch(/starts|outside its window|[0-9a-f]{8}-[0-9a-f]{4}/);
       expect(await move.getByRole('button', { name: 'Spara ändå' }).count()).toBe(1);
 
       // Another coordinator changes the day first: a clear message, and the board reloads.

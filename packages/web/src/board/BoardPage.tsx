@@ -25,6 +25,7 @@ import { buildTimeline, staffAfterMove } from './timeline.js';
 import { Violations } from './Violations.js';
 import { MissedVisits } from '../follow-up/MissedVisits.js';
 import { visitsNamed } from './violations.js';
+import type { Violation } from './types.js';
 import './board.css';
 
 export function BoardPage() {
@@ -35,7 +36,7 @@ export function BoardPage() {
   return <BoardView key={`${teamId}/${d}`} teamId={teamId} date={d} />;
 }
 
-type Message = { tone: 'ok' | 'bad'; text: string; violations?: string[] };
+type Message = { tone: 'ok' | 'bad'; text: string; violations?: Violation[] };
 
 function BoardView({ teamId, date }: { teamId: string; date: string }) {
   const { t } = useBoardT();
@@ -52,7 +53,7 @@ function BoardView({ teamId, date }: { teamId: string; date: string }) {
   const timeline = useMemo(() => (day.data ? buildTimeline(day.data, plan.data?.plan ?? null) : null), [day.data, plan.data]);
   const names = useMemo(() => namesFor(day.data?.staff ?? [], day.data?.visits ?? []), [day.data]);
   const visitIds = useMemo(() => new Set((day.data?.visits ?? []).map((v) => v.id)), [day.data]);
-  const flagged = useMemo(() => new Set((plan.data?.check.violations ?? []).flatMap((v) => visitsNamed(v, visitIds))), [plan.data, visitIds]);
+  const flagged = useMemo(() => new Set((plan.data?.check.details ?? []).flatMap((v) => visitsNamed(v, visitIds))), [plan.data, visitIds]);
   const locked = useMemo(() => new Set(plan.data?.locked ?? []), [plan.data]);
 
   const title = day.data ? t('title', { team: day.data.team.name }) : t('titleLoading');
@@ -167,7 +168,7 @@ function BoardView({ teamId, date }: { teamId: string; date: string }) {
             {!plan.data.check.valid ? (
               <details className="plan-violations">
                 <summary>{t('planBreaks', { count: plan.data.check.violations.length })}</summary>
-                <Violations list={plan.data.check.violations} names={names} />
+                <Violations list={plan.data.check.details} names={names} />
               </details>
             ) : null}
           </section>

@@ -118,7 +118,7 @@ export function MovePanel({ teamId, date, visit: v, working, proposal, locked, n
               ) : (
                 <div className="alert violations-box">
                   <p>{t('move.breaks', { count: check.data.newViolations.length })}</p>
-                  <Violations list={check.data.newViolations} names={names} />
+                  <Violations list={check.data.newDetails} names={names} />
                 </div>
               )}
               <MetricDeltas before={check.data.before} after={check.data.after} />

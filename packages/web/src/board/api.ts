@@ -4,7 +4,7 @@ import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/rea
 import { ApiError, get, request } from '../api/http.js';
 import type { TeamDay } from '../api/types.js';
 import { addDays } from '../calendar.js';
-import type { CheckAnswer, DayPlanAnswer, PlanningJob, SwapRequest, VisitChange } from './types.js';
+import type { CheckAnswer, DayPlanAnswer, PlanningJob, SwapRequest, Violation, VisitChange } from './types.js';
 
 const enc = encodeURIComponent;
 const dayUrl = (teamId: string, date: string) => `/api/teams/${enc(teamId)}/days/${enc(date)}`;
@@ -72,7 +72,7 @@ export function usePlanningJob(jobId: string | null) {
 /** The board's writes, one function each; all answer the day's new version (or nothing). */
 export const boardApi = {
   patchVisit: (teamId: string, date: string, visitId: string, body: VisitChange & { version: number; locked?: boolean; acceptViolations?: boolean }) =>
-    request<{ version: number; violations: string[] }>('PATCH', `${dayUrl(teamId, date)}/visits/${enc(visitId)}`, body),
+    request<{ version: number; violations: string[]; details: Violation[] }>('PATCH', `${dayUrl(teamId, date)}/visits/${enc(visitId)}`, body),
   undo: (teamId: string, date: string, version: number) =>
     request<{ version: number; undone: string | null }>('POST', `${dayUrl(teamId, date)}/undo`, { version }),
   publish: (teamId: string, date: string, version: number) =>
@@ -90,13 +90,16 @@ export const boardApi = {
 /** What a failed board write means for the coordinator. */
 export type WriteFailure =
   | { kind: 'conflict' }
-  | { kind: 'rule'; violations: string[] }
+  | { kind: 'rule'; violations: Violation[] }
   | { kind: 'other'; error: unknown };
 
 export function writeFailure(error: unknown): WriteFailure {
   if (error instanceof ApiError && error.status === 409) return { kind: 'conflict' };
   if (error instanceof ApiError && error.status === 422) {
-    return { kind: 'rule', violations: (error.problem.errors ?? []).map((e) => e.detail).filter(Boolean) };
+    const coded = (error.problem as { violations?: Violation[] }).violations;
+    // An older server sends only the sentences; they are shown as they are.
+    const violations = coded ?? (error.problem.errors ?? []).map((e) => ({ code: 'other', message: e.detail, params: {} }));
+    return { kind: 'rule', violations };
   }
   return { kind: 'other', error };
 }

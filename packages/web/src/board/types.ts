@@ -33,9 +33,22 @@ export interface PlanMetrics {
   workMinMax: number;
 }
 
+/** One violation of the plan checker: a stable code and what it is about (planner/src/check/check-plan.ts). */
+export interface Violation {
+  code: string;
+  /** The checker's English sentence. */
+  message: string;
+  params: {
+    staff?: string; visit?: string; after?: string; afterKind?: 'visit' | 'break' | 'shift-start';
+    skills?: string[]; pinnedStaff?: string[]; starts?: { staff: string; start: string }[];
+  } & Record<string, unknown>;
+}
+
 export interface PlanCheck {
   valid: boolean;
   violations: string[];
+  /** The same violations as codes with parameters. */
+  details: Violation[];
   metrics: Partial<PlanMetrics>;
 }
 
@@ -52,6 +65,7 @@ export interface DayPlanAnswer {
 
 export interface CheckAnswer {
   newViolations: string[];
+  newDetails: Violation[];
   before: Partial<PlanMetrics>;
   after: Partial<PlanMetrics>;
 }
