@@ -1,7 +1,14 @@
 // Tables for telling clients and relatives: consent history, calendar feeds, what each viewer last
-// saw, the published state that notifications compare against, and the transactional outbox.
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+// saw, the published state that notifications compare against, the transactional outbox, and
+// the weekly letters as they were made.
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { clients, relatives, visits } from './schema.js';
+
+/** Raw bytes; node-postgres returns a Buffer, PGlite a Uint8Array, so reads wrap it in a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
 
 /** Every consent given or withdrawn, by whom: the client's consent is evidence. */
 export const consentEvents = pgTable('consent_event', {
@@ -73,4 +80,30 @@ export const outbox = pgTable('notification_outbox', {
 }, (t) => [
   index('outbox_due_idx').on(t.status, t.nextAttemptAt),
   index('outbox_team_idx').on(t.teamId, t.status),
+]);
+
+/**
+ * A client's weekly letter as it was made (by the weekly job or a coordinator's "make again"):
+ * the PDF bytes exactly as printed, and the letter's content, from which the team's print is
+ * rendered as one PDF. A new version is stored only when the content differs from the latest
+ * version of that client and week (same content hash: nothing is stored).
+ */
+export const weeklyLetters = pgTable('weekly_letter', {
+  id: uuid('id').primaryKey(),
+  clientId: uuid('client_id').notNull().references(() => clients.id),
+  /** The client's team when the letter was made. */
+  teamId: uuid('team_id').notNull(),
+  /** ISO week "YYYY-Www" the letter is about. */
+  week: text('week').notNull(),
+  version: integer('version').notNull(),
+  language: text('language').notNull(),
+  /** The letter's content (services/weekly-letter.ts WeeklyLetter, photo as base64). */
+  content: jsonb('content').notNull(),
+  /** SHA-256 (hex) of the content in canonical JSON. */
+  contentHash: text('content_hash').notNull(),
+  pdf: bytea('pdf').notNull(),
+  madeAt: timestamp('made_at', { withTimezone: true }).notNull(),
+}, (t) => [
+  uniqueIndex('weekly_letter_version_uq').on(t.clientId, t.week, t.version),
+  index('weekly_letter_team_week_idx').on(t.teamId, t.week),
 ]);
