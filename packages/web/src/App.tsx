@@ -23,6 +23,7 @@ const BillingPage = lazy(() => import('./finance/BillingPage.js').then((m) => ({
 const MyVisitsPage = lazy(() => import('./client-week/ClientWeekPage.js').then((m) => ({ default: m.ClientWeekStart })));
 const RelativePage = lazy(() => import('./client-week/ClientWeekPage.js').then((m) => ({ default: m.RelativeWeekStart })));
 const DeviationsPage = lazy(() => import('./follow-up/DeviationsPage.js').then((m) => ({ default: m.DeviationsPage })));
+const ImprovementsPage = lazy(() => import('./follow-up/ImprovementsPage.js').then((m) => ({ default: m.ImprovementsPage })));
 const MyInvoicesPage = lazy(() => import('./follow-up/MyInvoicesPage.js').then((m) => ({ default: m.MyInvoicesPage })));
 const UsersPage = lazy(() => import('./admin/UsersPage.js').then((m) => ({ default: m.UsersPage })));
 
@@ -72,6 +73,7 @@ function SignedIn({ user }: { user: SessionUser }) {
         {r === 'finance' ? <Route path={paths.billing} element={<BillingPage />} /> : null}
         {r === 'client' ? <Route path={paths.myVisits} element={<MyVisitsPage />} /> : null}
         {r === 'unit_manager' ? <Route path={paths.deviations} element={<DeviationsPage user={user} />} /> : null}
+        {r === 'unit_manager' ? <Route path={paths.improvements} element={<ImprovementsPage user={user} />} /> : null}
         {r === 'client' ? <Route path={paths.myInvoices} element={<MyInvoicesPage user={user} />} /> : null}
         {r === 'relative' ? <Route path={paths.relative} element={<RelativePage />} /> : null}
         {r === 'admin' ? <Route path={paths.users} element={<UsersPage />} /> : null}

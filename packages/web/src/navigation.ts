@@ -23,6 +23,7 @@ export const paths = {
   relative: '/relative',
   users: '/admin/users',
   deviations: '/deviations',
+  improvements: '/improvements',
   myInvoices: '/my-invoices',
 } as const;
 

@@ -1,8 +1,9 @@
 // After the demo municipality is loaded: its history's missed visits become deviations (detected as
 // possibly missed, settled as missed by the team, followed up to different steps by age), late visits
 // are flagged (yesterday's open on the board, older ones settled as late with a low-severity
-// deviation), some clients have declared a fee basis, and the history's months are invoiced, so the
-// first start already shows follow-up and a month's invoices.
+// deviation), each unit has an improvement under way whose study is due, some clients have declared
+// a fee basis, and the history's months are invoiced, so the first start already shows follow-up
+// and a month's invoices.
 import { randomUUID } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import type { DemoMunicipality } from '@tillit/demo';
@@ -12,7 +13,7 @@ import {
 } from '@tillit/domain';
 import type { Db } from '../db/connection.js';
 import { users } from '../db/schema.js';
-import { clientFeeBases, deviationEvents, deviations, visitFlags } from '../db/schema-follow-up.js';
+import { clientFeeBases, deviationEvents, deviations, improvements, visitFlags } from '../db/schema-follow-up.js';
 import { runInvoices } from './invoicing.js';
 import { localInstant } from './local-time.js';
 
@@ -122,6 +123,26 @@ export async function seedFollowUp(db: Db, demo: DemoMunicipality): Promise<void
   for (let i = 0; i < events.length; i += 500) await db.insert(deviationEvents).values(events.slice(i, i + 500));
   const flags = flagRows.filter((f) => f.deviationId === null || inserted.has(f.deviationId!));
   for (let i = 0; i < flags.length; i += 500) await db.insert(visitFlags).values(flags.slice(i, i + 500)).onConflictDoNothing();
+
+  // Each unit's manager started an improvement against its most frequent missed visits three
+  // weeks ago; the date to study its effect was two days ago, so the improvements page shows it due.
+  const improvementRows = demo.units.flatMap((unit) => {
+    const manager = accounts.find((a) => a.role === 'unit_manager' && a.unitId === unit.id);
+    const counts = new Map<string, number>();
+    for (const v of missed) if (teamById.get(v.teamId)?.unitId === unit.id) counts.set(v.teamId, (counts.get(v.teamId) ?? 0) + 1);
+    const team = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    if (!manager || !team) return [];
+    return [{
+      id: randomUUID(), unitId: unit.id, teamId: team, deviationType: 'missed_visit', title: 'Ersättare inom 30 minuter vid bilstopp',
+      cause: 'Besök faller bort när en bil inte startar eller en person blir sjuk under dagen, och ingen kallas in.',
+      change: 'Samordnaren ringer in en ersättare inom 30 minuter; en reservbil står i garaget.',
+      prediction: 'Missade besök på grund av bil eller sjukdom halveras på fyra veckor.',
+      measure: 'Missade besök per vecka i laget, med orsak.',
+      studyOn: addDays(today, -2), state: 'doing', doing: { startedOn: addDays(today, -21), notes: 'Rutinen gicks igenom på morgonmötet.' },
+      createdBy: manager.id, createdAt: localInstant(addDays(today, -22), '14:00', timeZone),
+    }];
+  });
+  if (improvementRows.length > 0) await db.insert(improvements).values(improvementRows).onConflictDoNothing();
 
   // About a third of the clients declared their income; the rest pay at most the cap.
   const bases = demo.clients.filter((c) => pick(c.id, 3) === 0).map((c) => ({

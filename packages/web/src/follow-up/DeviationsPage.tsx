@@ -2,12 +2,13 @@
 // deviation with its history and the form of its next step (investigated -> actions decided ->
 // client told, how, when and by whom -> closed; the server refuses closing before the client was
 // told, and its explanation is shown), escalation to lex Sarah, and the learning table by type,
-// team and week.
+// team and week, from whose rows an improvement (PDSA, ImprovementsPage.tsx) is started.
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useToday } from '../api/queries.js';
 import type { SessionUser } from '../api/types.js';
 import { addDays } from '../calendar.js';
+import { paths } from '../navigation.js';
 import { useFormats } from '../ui/format.js';
 import { Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
@@ -382,6 +383,7 @@ function LearningTable({ unitId }: { unitId: string | null }) {
     <section className="panel" aria-labelledby="learning-heading">
       <h2 id="learning-heading">{t('learning.heading')}</h2>
       <p className="small muted">{t('learning.period', { from: f.shortDay(from), to: f.shortDay(today) })}</p>
+      <p><Link to={paths.improvements}>{t('improvements.link')}</Link></p>
       <QueryState query={learning}>
         {(l) => (
           <>
@@ -408,15 +410,22 @@ function LearningTable({ unitId }: { unitId: string | null }) {
                       <th scope="col">{t('field.team')}</th>
                       <th scope="col">{t('field.type')}</th>
                       <th scope="col" className="num">{t('learning.count')}</th>
+                      <th scope="col"><span className="visually-hidden">{t('improvements.start')}</span></th>
                     </tr>
                   </thead>
                   <tbody>
                     {l.rows.map((r) => (
-                      <tr key={`${r.week}-${r.teamId}-${r.type}`}>
+                      <tr key={`${r.week}-${r.teamId}-${r.type}`} data-learning-row={`${r.week}|${r.teamId}|${r.type}`}>
                         <td>{r.week}</td>
                         <td>{r.teamName}</td>
                         <td>{t(`type.${r.type}`, { defaultValue: r.type })}</td>
                         <td className="num">{f.number(r.count)}</td>
+                        <td>
+                          <Link
+                            to={`${paths.improvements}?${new URLSearchParams({ new: '1', type: r.type, team: r.teamId })}`}
+                            aria-label={t('improvements.startFor', { type: t(`type.${r.type}`, { defaultValue: r.type }), team: r.teamName, week: r.week })}
+                          >{t('improvements.start')}</Link>
+                        </td>
                       </tr>
                     ))}
                   </tbody>

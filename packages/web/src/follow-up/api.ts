@@ -245,3 +245,61 @@ export function useClientInvoice(clientId: string | null, month: string | null) 
     enabled: !!clientId && !!month,
   });
 }
+
+export type ImprovementState = 'planned' | 'doing' | 'studied' | 'acted';
+export interface Improvement {
+  id: string;
+  unitId: string;
+  teamId: string | null;
+  deviationType: string | null;
+  title: string;
+  cause: string;
+  change: string;
+  prediction: string;
+  measure: string;
+  studyOn: string;
+  state: ImprovementState;
+  studyDue: boolean;
+  doing: { startedOn: string; notes: string } | null;
+  study: { result: string; studiedOn: string } | null;
+  act: { decision: 'adopt' | 'adapt' | 'abandon'; notes: string } | null;
+}
+export interface ImprovementPlanInput {
+  id?: string;
+  title: string;
+  cause: string;
+  change: string;
+  prediction: string;
+  measure: string;
+  deviationType: string | null;
+  teamId: string | null;
+  studyOn: string;
+}
+export type ImprovementStepInput =
+  | { step: 'doing'; startedOn: string; notes: string }
+  | { step: 'studied'; result: string }
+  | { step: 'acted'; decision: 'adopt' | 'adapt' | 'abandon'; notes: string };
+
+export function useImprovements(unitId: string | null) {
+  return useQuery({
+    queryKey: ['improvements', unitId],
+    queryFn: () => get<{ items: Improvement[] }>(`/api/units/${enc(unitId!)}/improvements`),
+    enabled: !!unitId,
+  });
+}
+
+export function usePlanImprovement(unitId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ImprovementPlanInput) => request<{ id: string }>('POST', `/api/units/${enc(unitId)}/improvements`, body),
+    onSettled: () => void qc.invalidateQueries({ queryKey: ['improvements', unitId] }),
+  });
+}
+
+export function useImprovementStep(unitId: string, id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ImprovementStepInput) => request<{ id: string; state: string }>('POST', `/api/improvements/${enc(id)}/steps`, body),
+    onSettled: () => void qc.invalidateQueries({ queryKey: ['improvements', unitId] }),
+  });
+}
