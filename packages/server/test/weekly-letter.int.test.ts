@@ -13,8 +13,11 @@ import { generateDemo } from '@tillit/demo';
 import { addDays } from '@tillit/domain';
 import { buildApp } from '../src/app.js';
 import type { Database } from '../src/db/connection.js';
-import { accessLog, clients, staff, users, visits } from '../src/db/schema.js';
+import { accessLog, clients, staff, teams, users, visits } from '../src/db/schema.js';
+import { weeklyLetters } from '../src/db/schema-client-comms.js';
 import { loadDemo } from '../src/db/seed.js';
+import { weeklyLettersJob } from '../src/jobs/scheduled.js';
+import { storedLetterContents } from '../src/services/stored-weekly-letters.js';
 import { loadWeeklyLetters, mondayOfIsoWeek, nextIsoWeek, renderWeeklyLetters, rtlRuns } from '../src/services/weekly-letter.js';
 import { testConfig } from './config.js';
 import { databaseKinds, openTestDatabase } from './databases.js';
@@ -204,5 +207,101 @@ describe.each(databaseKinds)('the weekly letter on %s', (kind) => {
     expect(refused.statusCode).toBe(404);
     const staffUser = await signIn(app, 'personal', 'tillit');
     expect((await as(app, staffUser)({ method: 'GET', url: `/api/teams/${teamId}/weekly-letters` })).statusCode).toBe(403);
+  });
+
+  describe('made every week by the scheduled job', () => {
+    const runJob = () => weeklyLettersJob.run({ db: database.db, config: testConfig, now });
+    const stored = async () => database.db.select().from(weeklyLetters).where(eq(weeklyLetters.week, week)).orderBy(asc(weeklyLetters.clientId), asc(weeklyLetters.version));
+    const latestOf = async (clientId: string) => (await stored()).filter((l) => l.clientId === clientId).at(-1)!;
+
+    it("stores next week's letter for every client in the client's language, and a second run stores nothing", async () => {
+      expect(weeklyLettersJob.cron).toBe('0 14 * * 4');
+      await runJob();
+      const first = await stored();
+      const all = await database.db.select().from(clients);
+      // Wednesday 25 November: next week is week 49, one letter (version 1) per client.
+      expect(first.map((l) => l.clientId).sort()).toEqual(all.map((c) => c.id).sort());
+      expect(first.every((l) => l.version === 1 && /^[0-9a-f]{64}$/.test(l.contentHash))).toBe(true);
+      const languages: Record<string, string> = {};
+      for (const [username, lang, phrase] of [['brukare', 'sv', 'Dina besök vecka 49'], ['brukare.fi', 'fi', 'Käyntisi viikolla 49'], ['brukare.en', 'en', 'Your visits in week 49'], ['brukare.ar', 'ar', 'زياراتك']] as const) {
+        const letter = await latestOf(await clientOf(username));
+        languages[username] = letter.language;
+        expect(letter.pdf.subarray(0, 5).toString()).toBe('%PDF-');
+        expect(pdfPages(letter.pdf).join('\n').replace(/\s+/g, ' '), username).toContain(phrase);
+        if (lang !== 'sv') expect(pdfPages(letter.pdf).join('\n')).not.toContain('Mellan');
+      }
+      expect(languages).toEqual({ brukare: 'sv', 'brukare.fi': 'fi', 'brukare.en': 'en', 'brukare.ar': 'ar' });
+      // The stored content renders to exactly the stored bytes: enough to reproduce the letter.
+      const one = await latestOf(await clientOf('brukare.ar'));
+      const content = (await storedLetterContents({ db: database.db }, [one.id])).get(one.id)!;
+      expect((await renderWeeklyLetters([content], { madeAt: one.madeAt })).equals(one.pdf)).toBe(true);
+
+      await runJob();
+      const second = await stored();
+      expect(second.map((l) => l.id)).toEqual(first.map((l) => l.id));
+    }, 120_000);
+
+    it('stores a new version of only the letters whose visits changed', async () => {
+      const clientId = await clientOf('brukare');
+      const [visit] = (await weekVisits(clientId)).filter((v) => v.status === 'planned');
+      expect(visit).toBeDefined();
+      await database.db.update(visits).set({ windowStart: '06:15', windowEnd: '06:45' }).where(eq(visits.id, visit!.id));
+      const before = await stored();
+      await runJob();
+      const after = await stored();
+      expect(after.length).toBe(before.length + 1);
+      const latest = await latestOf(clientId);
+      expect(latest.version).toBe(2);
+      expect(pdfPages(latest.pdf).join('\n').replace(/\s+/g, ' ')).toContain('Mellan 06:15 och 06:45');
+      expect((await latestOf(await clientOf('brukare.ar'))).version).toBe(1);
+    }, 120_000);
+
+    it("prints the team's stored letters, shows when they were made, and makes them again on request", async () => {
+      const brukare = await clientOf('brukare');
+      const team = (await database.db.select().from(teams).where(eq(teams.id, teamId)))[0]!;
+      // A change after the letters were made: the print still shows the letters as made.
+      await database.db.update(teams).set({ phone: '0923-999 99' }).where(eq(teams.id, teamId));
+      const print = async () => pdfPages((await as(app, coordinator)({ method: 'GET', url: `/api/teams/${teamId}/weekly-letters?week=${week}` })).rawPayload).join('\n');
+      expect(await print()).toContain(team.phone);
+      expect(await print()).not.toContain('0923-999 99');
+
+      const made = await as(app, coordinator)({ method: 'GET', url: `/api/teams/${teamId}/weekly-letters/made?week=${week}` });
+      expect(made.statusCode, made.body).toBe(200);
+      const body = made.json() as { week: string; clients: number; letters: { id: string; clientId: string; version: number; madeAt: string; language: string }[] };
+      const teamClients = await database.db.select().from(clients).where(eq(clients.teamId, teamId));
+      expect(body.clients).toBe(teamClients.length);
+      expect(body.letters.length).toBe(teamClients.length);
+      expect(body.letters.find((l) => l.clientId === brukare)).toMatchObject({ version: 2, madeAt: now().toISOString(), language: 'sv' });
+
+      const again = await as(app, coordinator)({ method: 'POST', url: `/api/teams/${teamId}/weekly-letters/make`, payload: { week } });
+      expect(again.statusCode, again.body).toBe(200);
+      // Every letter of the team names the team's phone, so every one is a new version.
+      expect(again.json()).toEqual({ week, made: teamClients.length, unchanged: 0 });
+      expect(await print()).toContain('0923-999 99');
+      const twice = await as(app, coordinator)({ method: 'POST', url: `/api/teams/${teamId}/weekly-letters/make`, payload: { week } });
+      expect(twice.json()).toEqual({ week, made: 0, unchanged: teamClients.length });
+      await database.db.update(teams).set({ phone: team.phone }).where(eq(teams.id, teamId));
+    }, 120_000);
+
+    it("gives one stored letter exactly as made, logs the read, and refuses another client's letter", async () => {
+      const clientId = await clientOf('brukare');
+      const letter = await latestOf(clientId);
+      const client = await signIn(app, 'brukare', 'tillit');
+      const res = await as(app, client)({ method: 'GET', url: `/api/clients/${clientId}/weekly-letters/${letter.id}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.rawPayload.equals(letter.pdf)).toBe(true);
+      const clientUser = (await database.db.select().from(users).where(eq(users.username, 'brukare')))[0]!;
+      const logged = await database.db.select().from(accessLog)
+        .where(and(eq(accessLog.userId, clientUser.id), eq(accessLog.what, 'visits GET /api/clients/:clientId/weekly-letters/:letterId')));
+      expect(logged.map((l) => l.clientId)).toEqual([clientId]);
+      const other = await latestOf(await clientOf('brukare.ar'));
+      expect((await as(app, client)({ method: 'GET', url: `/api/clients/${clientId}/weekly-letters/${other.id}` })).statusCode).toBe(404);
+      const staffUser = await signIn(app, 'personal', 'tillit');
+      expect((await as(app, staffUser)({ method: 'POST', url: `/api/teams/${teamId}/weekly-letters/make`, payload: {} })).statusCode).toBe(403);
+      const past = await as(app, coordinator)({ method: 'POST', url: `/api/teams/${teamId}/weekly-letters/make`, payload: { week: '2026-W47' } });
+      expect(past.statusCode).toBe(400);
+      expect(past.json().errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/body/week']);
+    });
   });
 });

@@ -6,6 +6,9 @@ import type { Db } from '../db/connection.js';
 import { followUpSettings } from '../services/follow-up-settings.js';
 import { localNow } from '../services/local-time.js';
 import { detectMissedVisitsOnPublishedDays } from '../services/missed-visit-detection.js';
+import { localDate } from '../context.js';
+import { makeWeeklyLetters } from '../services/stored-weekly-letters.js';
+import { nextIsoWeek } from '../services/weekly-letter.js';
 
 export interface ScheduledJobContext {
   db: Db;
@@ -31,5 +34,18 @@ export const missedVisitDetectionJob: ScheduledJob = {
   },
 };
 
+/**
+ * Next week's letter for every client, in the client's language, stored as made. Thursday
+ * afternoon leaves Friday to print and post them before Monday; a run after a plan change
+ * stores a new version only of the letters that changed.
+ */
+export const weeklyLettersJob: ScheduledJob = {
+  name: 'weekly-letters',
+  cron: '0 14 * * 4',
+  async run(ctx) {
+    await makeWeeklyLetters(ctx, nextIsoWeek(localDate(ctx.now(), ctx.config.timeZone)));
+  },
+};
+
 /** Every scheduled job; server.ts startJobs registers them when TILLIT_SCHEDULED_JOBS is true. */
-export const scheduledJobs: ScheduledJob[] = [missedVisitDetectionJob];
+export const scheduledJobs: ScheduledJob[] = [missedVisitDetectionJob, weeklyLettersJob];

@@ -364,13 +364,18 @@ function drawLetter(doc: PDFKit.PDFDocument, letter: WeeklyLetter): void {
 /**
  * Render letters into one PDF, each starting on a new page (A4, body text 17 pt).
  * @param letters - the letters in print order
+ * @param options - madeAt: the document's creation date (default now); with it, the same letters
+ *   render to the same bytes
  * @returns the PDF bytes
  */
-export function renderWeeklyLetters(letters: readonly WeeklyLetter[]): Promise<Buffer> {
+export function renderWeeklyLetters(letters: readonly WeeklyLetter[], options: { madeAt?: Date } = {}): Promise<Buffer> {
   const first = letters[0];
   const doc = new PDFDocument({
     size: 'A4', margin, autoFirstPage: false,
-    info: { Title: first ? `${words[first.language].title(Number(first.week.slice(6)))}` : 'Tillit', Author: 'Tillit' },
+    info: {
+      Title: first ? `${words[first.language].title(Number(first.week.slice(6)))}` : 'Tillit', Author: 'Tillit',
+      ...(options.madeAt ? { CreationDate: options.madeAt } : {}),
+    },
     lang: first?.language ?? 'sv',
   } as PDFKit.PDFDocumentOptions);
   doc.registerFont('body', `${fontDir}DejaVuSans.ttf`);
