@@ -94,6 +94,7 @@ function Invoice({ inv }: { inv: InvoiceDetail }) {
         </>
       ) : null}
       <h3 id="lines-heading">{t('myInvoices.linesHeading')}</h3>
+      {visits.length === 0 ? <p className="muted">{t('myInvoices.noVisits')}</p> : (
       <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="lines-heading">
         <table className="data invoice-lines">
           <thead>
@@ -116,6 +117,7 @@ function Invoice({ inv }: { inv: InvoiceDetail }) {
           </tbody>
         </table>
       </div>
+      )}
     </section>
   );
 }
