@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '@tillit/demo';
 import { buildApp } from '../src/app.js';
 import type { Database } from '../src/db/connection.js';
-import { planChanges, users, visits } from '../src/db/schema.js';
+import { clients, planChanges, users, visits } from '../src/db/schema.js';
 import { loadDemo } from '../src/db/seed.js';
 import type { JobQueue } from '../src/jobs/queue.js';
 import { planningSettings, startJobs } from '../src/server.js';
@@ -155,6 +155,46 @@ describe.each(databaseKinds)('team day on %s', (kind) => {
     const stale = await as(app, personal)({ method: 'POST', url: `/api/visits/${v!.id}/record`, payload: { ...payload, mutationId: 'phone-1-0002', note: 'annat' } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().current.note).toBe('Allt gick bra, kaffe efteråt.');
+  });
+
+  it("puts the service group's staff beside the team's: their visits to the team's clients, busy elsewhere without names, moves checked and saved on the service group's day", async () => {
+    const answer = await get(`${dayUrl}/service`);
+    expect(answer.statusCode, answer.body).toBe(200);
+    const [group] = answer.json().groups;
+    expect(group.team.name).toMatch(/^Servicegruppen/);
+    const working = group.staff.filter((s: { shift: unknown; absence: unknown }) => s.shift && !s.absence);
+    expect(working.length).toBeGreaterThan(1);
+    // Service visits need only the service skill and go to the service staff (skills: service only).
+    expect(group.staff.every((s: { skills: string[] }) => s.skills.join() === 'service')).toBe(true);
+    const ownClients = new Set((await database.db.select().from(clients).where(eq(clients.teamId, teamId))).map((c) => c.id));
+    expect(group.visits.length).toBeGreaterThan(0);
+    expect(group.visits.every((v: { clientId: string; skills: string[] }) => ownClients.has(v.clientId) && v.skills.join() === 'service')).toBe(true);
+    const staffIds = new Set(group.staff.map((s: { id: string }) => s.id));
+    expect(group.visits.filter((v: { staff: { id: string }[] }) => v.staff.length > 0).every((v: { staff: { id: string }[] }) => v.staff.every((p) => staffIds.has(p.id)))).toBe(true);
+    // Their other visits are times only: no client ids in the answer besides the team's own.
+    expect(JSON.stringify(group.busy)).not.toMatch(/clientId/);
+    expect(group.busy.length).toBeGreaterThan(0);
+
+    const v = group.visits.find((x: { status: string; staff: { id: string }[]; plannedStart: string | null }) => x.status === 'planned' && x.staff.length === 1 && x.plannedStart);
+    const other = working.find((s: { id: string }) => s.id !== v.staff[0].id);
+    const checked = await as(app, coordinator)({ method: 'POST', url: `${dayUrl}/visits/${v.id}/check`, payload: { staffIds: [other.id] } });
+    expect(checked.statusCode, checked.body).toBe(200);
+    // To a care worker it would be the care team's person on the service group's day: refused.
+    const careWorker = (await plan()).plan.routes[0].staff;
+    const toCare = await as(app, coordinator)({ method: 'PATCH', url: `${dayUrl}/visits/${v.id}`, payload: { version: group.version, staffIds: [careWorker] } });
+    expect(toCare.statusCode).toBe(422);
+    const teamVersion = (await plan()).version;
+    const moved = await as(app, coordinator)({ method: 'PATCH', url: `${dayUrl}/visits/${v.id}`, payload: { version: group.version, staffIds: [other.id], acceptViolations: true } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().version).toBe(group.version + 1);
+    expect((await database.db.select().from(visits).where(eq(visits.id, v.id)))[0]!.staffIds).toEqual([other.id]);
+    // The team's own day keeps its version; the service group's moved on.
+    expect((await plan()).version).toBe(teamVersion);
+    const again = (await get(`${dayUrl}/service`)).json().groups[0];
+    expect(again.version).toBe(group.version + 1);
+    const locked = await as(app, coordinator)({ method: 'PATCH', url: `${dayUrl}/visits/${v.id}`, payload: { version: again.version, locked: true } });
+    expect(locked.statusCode, locked.body).toBe(200);
+    expect((await get(`${dayUrl}/service`)).json().groups[0].locked).toContain(v.id);
   });
 
   it('lets staff offer a visit and the coordinator confirm the swap', async () => {

@@ -80,7 +80,7 @@ describe('the morning board', () => {
       const lostCount = await unstaffedCount();
       const lost = today.filter((v) => v.staffIds.includes(absentId));
       const firstLost = demo.clients.find((c) => c.id === lost[0]!.clientId)!;
-      expect(await page.locator('.unstaffed').innerText()).toContain(fullName(firstLost));
+      expect(await page.locator('.unstaffed').first().innerText()).toContain(fullName(firstLost));
       expect(await page.locator(`.lane[data-staff-id="${absentId}"]`).innerText()).toContain('Sjuk');
 
       // Suggest a plan: the progress bar while it runs, then the figures side by side.
@@ -107,7 +107,7 @@ describe('the morning board', () => {
       const block = fromLane.locator('.block.visit.status-planned').first();
       const visitId = (await block.getAttribute('data-visit-id'))!;
       // In the middle of the window, so that dragging does not scroll the page under the pointer.
-      await page.locator('.board-scroll').evaluate((e) => e.scrollIntoView({ block: 'center' }));
+      await page.locator('.board-scroll').first().evaluate((e) => e.scrollIntoView({ block: 'center' }));
       const b = (await block.boundingBox())!;
       const target = (await toLane.locator('.lane-track').boundingBox())!;
       await drag(page, { x: b.x + b.width / 2, y: b.y + b.height / 2 }, { x: b.x + b.width / 2, y: target.y + target.height / 2 });
@@ -159,6 +159,55 @@ describe('the morning board', () => {
       await screenshot(page, 'board');
     } catch (e) {
       await screenshot(page, 'board-failure');
+      throw e;
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it("shows the service staff's day as lanes on the same board, with a service visit that moves by keyboard among the service staff", async () => {
+    const user = demo.users.find((u) => u.username === 'samordnare')!;
+    const teamId = user.teamId!;
+    const ownClients = new Set(demo.clients.filter((c) => c.teamId === teamId).map((c) => c.id));
+    const serviceStaff = new Map(demo.staff.filter((s) => s.skills.join() === 'service').map((s) => [s.id, s]));
+    const context = await newContext(browser, { width: 1400, height: 1000 });
+    const page = await context.newPage();
+    try {
+      await signIn(page, base, 'samordnare');
+      await page.getByRole('link', { name: 'Öppna morgontavlan – planera dagen' }).click();
+      const section = page.locator('.service-timeline').first();
+      await section.waitFor({ timeout: 10_000 });
+      expect(await section.locator('h3').first().textContent()).toMatch(/^Servicepersonalens dag: Servicegruppen/);
+      const lanes = section.locator('.lane.lane-working');
+      expect(await lanes.count()).toBeGreaterThan(1);
+      for (const id of await lanes.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-staff-id')))) expect(serviceStaff.has(id!)).toBe(true);
+      // A service visit to one of the team's clients sits on a service worker's lane.
+      const block = section.locator('.lane.lane-working .block.visit.status-planned').first();
+      await block.waitFor();
+      const visitId = (await block.getAttribute('data-visit-id'))!;
+      const visit = demo.visits.find((v) => v.id === visitId)!;
+      expect(visit.skills).toEqual(['service']);
+      expect(ownClients.has(visit.clientId)).toBe(true);
+      await screenshot(page, 'board-service');
+
+      // The keyboard way: the people offered are the service staff; the change is checked and saved.
+      await block.focus();
+      await page.keyboard.press('Enter');
+      const move = page.locator('.move-panel');
+      const offered = await move.locator('#move-person-0 option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+      expect(offered.length).toBeGreaterThan(1);
+      expect(offered.every((id) => serviceStaff.has(id))).toBe(true);
+      const to = offered.find((id) => !visit.staffIds.includes(id))!;
+      await move.locator('#move-person-0').selectOption(to);
+      await move.getByRole('button', { name: 'Kontrollera ändringen' }).click();
+      await move.getByRole('button', { name: /Spara ändringen|Spara ändå/ }).click();
+      await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Sparat:');
+      await section.locator(`.lane[data-staff-id="${to}"] [data-visit-id="${visitId}"]`).waitFor();
+      expect(await seriousViolations(page), 'axe on the board with the service lanes').toEqual([]);
+      await page.setViewportSize({ width: 820, height: 1180 });
+      await screenshot(page, 'board-service-tablet');
+    } catch (e) {
+      await screenshot(page, 'board-service-failure');
       throw e;
     } finally {
       await context.close();

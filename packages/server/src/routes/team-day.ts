@@ -1,15 +1,15 @@
 // The morning board's API: the day's plan with its figures, checked edits with versions and
 // locks, undo, publish, suggested plans as jobs, and staff recording visits and swapping them.
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, lte, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkPlan, parsePlan, parseProblem, violationCodes, type Violation } from '@tillit/planner';
 import {
-  addDays, clientAccess, continuity, DomainError, id, isoDate, timeOfDay,
+  addDays, clientAccess, continuity, DomainError, fromMinutes, id, isoDate, timeOfDay, toMinutes,
 } from '@tillit/domain';
 import type { AppContext } from '../context.js';
 import { localDate } from '../context.js';
-import { appliedMutations, clients, dayPlans, planChanges, planningJobs, staff, swapRequests, visits } from '../db/schema.js';
+import { absences, appliedMutations, clients, dayPlans, planChanges, planningJobs, shifts, staff, swapRequests, teams, visits } from '../db/schema.js';
 import { accessFacts, authorizeTeam, filterAndLogClients, loadClientScopes } from '../access/guard.js';
 import { forbidden, HttpProblem, notFound } from '../errors/problem.js';
 import { sessionOf } from '../app.js';
@@ -19,6 +19,7 @@ import { bumpVersion, ensureDayPlan, recordChange } from '../services/day-plan.j
 import { createPlanningJob } from '../services/planning-jobs.js';
 import { notifyDayChanges, recordPublishedBaseline } from '../services/change-notifications.js';
 import { type Api, errors, problemSchema } from './api.js';
+import { toVisitView, visitView } from './views.js';
 
 const dayParams = z.object({ teamId: id, date: isoDate });
 const hhmm = z.string();
@@ -58,6 +59,8 @@ function newViolations(before: { violations: string[] }, after: { details: Viola
   return after.details.filter((d) => !had.has(d.message));
 }
 
+const addMinutes = (time: string, min: number) => fromMinutes(toMinutes(time) + min);
+
 /** The day's plan with one visit moved, for checking before or after saving. */
 function withVisit(day: Awaited<ReturnType<typeof loadDay>>, visitId: string, staffIds: string[], plannedStart: string | null, breaks: Record<string, string[]>): DayPlan {
   const rows = [...day.visitRows.values()].map((v) => (v.id === visitId ? { ...v, staffIds, plannedStart } : v));
@@ -77,6 +80,29 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
     const row = (await ctx.db.select().from(visits).where(and(eq(visits.id, visitId), eq(visits.teamId, teamId), eq(visits.date, date))))[0];
     if (!row) throw notFound('The visit');
     throw new DomainError('conflict', `This visit is ${row.status}; only planned visits can be moved.`, '/params/visitId');
+  }
+
+  /** The service groups that visit this team's clients on the day. */
+  async function serviceTeamsOf(teamId: string, date: string): Promise<{ id: string; name: string }[]> {
+    return ctx.db.selectDistinct({ id: teams.id, name: teams.name }).from(visits)
+      .innerJoin(clients, eq(clients.id, visits.clientId)).innerJoin(teams, eq(teams.id, visits.teamId))
+      .where(and(eq(clients.teamId, teamId), eq(visits.date, date), eq(teams.kind, 'service')));
+  }
+
+  /**
+   * The day a board edit applies to: the team's own, or, for a service group's visit to one of the
+   * team's clients, the service group's day (the team plans its clients' service visits with the
+   * service staff on the same board; the check covers the service staff's whole day).
+   */
+  async function dayOfVisit(teamId: string, date: string, visitId: string): Promise<{ dayTeamId: string; day: Awaited<ReturnType<typeof loadDay>> }> {
+    const own = await loadDay(ctx.db, teamId, date);
+    if (own.visitRows.has(visitId)) return { dayTeamId: teamId, day: own };
+    const service = (await ctx.db.select({ teamId: visits.teamId }).from(visits)
+      .innerJoin(clients, eq(clients.id, visits.clientId)).innerJoin(teams, eq(teams.id, visits.teamId))
+      .where(and(eq(visits.id, visitId), eq(visits.date, date), eq(clients.teamId, teamId), eq(teams.kind, 'service'))))[0];
+    if (!service) return { dayTeamId: teamId, day: own };
+    await ensureDaysGenerated(ctx, service.teamId, date, date, today());
+    return { dayTeamId: service.teamId, day: await loadDay(ctx.db, service.teamId, date) };
   }
 
   const today = () => localDate(ctx.now(), ctx.config.timeZone);
@@ -125,6 +151,86 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
     };
   });
 
+  const dayStaffView = z.object({
+    id, firstName: z.string(), lastName: z.string(), title: z.string(), skills: z.array(z.string()), languages: z.array(z.string()),
+    shift: z.object({ start: z.string(), end: z.string(), breakMin: z.number() }).nullable(),
+    absence: z.object({ reason: z.string(), fromDate: z.string(), toDate: z.string() }).nullable(),
+  });
+
+  api.get('/api/teams/:teamId/days/:date/service', {
+    schema: {
+      tags: ['team day'],
+      summary: "The service staff's day beside the team's: each service group that visits the team's clients, its staff, their visits to the team's clients, when they are busy elsewhere, their breaks",
+      params: dayParams,
+      response: {
+        200: z.object({
+          groups: z.array(z.object({
+            team: z.object({ id, name: z.string() }),
+            /** The service group's day version: edits of its visits name it. */
+            version: z.number(),
+            staff: z.array(dayStaffView),
+            /** The service group's visits to this team's clients, as on the team's day. */
+            visits: z.array(visitView.extend({
+              client: z.object({ firstName: z.string(), lastName: z.string(), languages: z.array(z.string()), fixedContactStaffId: id.nullable() }),
+            })),
+            /** The service staff's visits to other teams' clients: only when, never who. */
+            busy: z.array(z.object({ staffId: id, start: z.string(), end: z.string() })),
+            plan: z.unknown(),
+            locked: z.array(id),
+          })),
+        }),
+        ...errors,
+      },
+    },
+  }, async (request) => {
+    const { actor } = sessionOf(request);
+    const { teamId, date } = request.params;
+    await authorizeTeam(ctx, actor, teamId, 'read');
+    await ensureDaysGenerated(ctx, teamId, date, date, today());
+    const groups = [];
+    for (const g of await serviceTeamsOf(teamId, date)) {
+      await ensureDaysGenerated(ctx, g.id, date, date, today());
+      const day = await loadDay(ctx.db, g.id, date);
+      const dp = await ensureDayPlan(ctx.db, g.id, date);
+      const people = await ctx.db.select().from(staff).where(eq(staff.teamId, g.id)).orderBy(staff.firstName);
+      const ids = people.map((p) => p.id);
+      const dayShifts = ids.length === 0 ? [] : await ctx.db.select().from(shifts).where(and(inArray(shifts.staffId, ids), eq(shifts.date, date)));
+      const away = ids.length === 0 ? [] : await ctx.db.select().from(absences).where(and(inArray(absences.staffId, ids), lte(absences.fromDate, date), gte(absences.toDate, date)));
+      const rows = await ctx.db.select({ v: visits, c: clients }).from(visits).innerJoin(clients, eq(clients.id, visits.clientId))
+        .where(and(eq(visits.teamId, g.id), eq(visits.date, date), ne(visits.status, 'cancelled')));
+      const mine = rows.filter((r) => r.c.teamId === teamId);
+      const shown = await filterAndLogClients(ctx, request, actor, [...new Set(mine.map((r) => r.c.id))], 'visits');
+      const views = await toVisitView(ctx, mine.filter((r) => shown.has(r.c.id)).map((r) => r.v), { notes: true });
+      const clientById = new Map(mine.map((r) => [r.c.id, r.c]));
+      const plan = day.currentPlan;
+      const ownVisitIds = new Set(views.map((v) => v.id));
+      const busy = rows.filter((r) => !ownVisitIds.has(r.v.id) && r.v.plannedStart).flatMap((r) => r.v.staffIds.map((s) => ({
+        staffId: s, start: (r.v.status === 'done' && r.v.actualStart) || r.v.plannedStart!, end: r.v.status === 'done' && r.v.actualEnd ? r.v.actualEnd : addMinutes(r.v.plannedStart!, r.v.durationMin),
+      })));
+      groups.push({
+        team: g, version: dp.version,
+        staff: people.map((p) => {
+          const sh = dayShifts.find((x) => x.staffId === p.id);
+          const ab = away.find((a) => a.staffId === p.id);
+          return {
+            id: p.id, firstName: p.firstName, lastName: p.lastName, title: p.title, skills: p.skills, languages: p.languages,
+            shift: sh ? { start: sh.start, end: sh.end, breakMin: sh.breakMin } : null,
+            absence: ab ? { reason: ab.reason, fromDate: ab.fromDate, toDate: ab.toDate } : null,
+          };
+        }),
+        visits: views.map((v) => {
+          const c = clientById.get(v.clientId)!;
+          return { ...v, client: { firstName: c.firstName, lastName: c.lastName, languages: c.languages, fixedContactStaffId: c.fixedContactStaffId } };
+        }),
+        busy,
+        // Only the breaks: the service staff's visits to other teams' clients stay out of this team's view.
+        plan: { ...plan, routes: plan.routes.map((r) => ({ staff: r.staff, stops: r.stops.filter((x) => x.break) })), unassigned: [] },
+        locked: [...day.visitRows.values()].filter((v) => v.locked && ownVisitIds.has(v.id)).map((v) => v.id),
+      });
+    }
+    return { groups };
+  });
+
   const visitChange = z.object({
     staffIds: z.array(id).max(2).optional(),
     plannedStart: timeOfDay.nullable().optional(),
@@ -150,9 +256,9 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
     const { actor } = sessionOf(request);
     const { teamId, date, visitId } = request.params;
     await authorizeTeam(ctx, actor, teamId, 'write');
-    const day = await loadDay(ctx.db, teamId, date);
-    const v = await plannedVisit(day, teamId, date, visitId);
-    const dp = await ensureDayPlan(ctx.db, teamId, date);
+    const { dayTeamId, day } = await dayOfVisit(teamId, date, visitId);
+    const v = await plannedVisit(day, dayTeamId, date, visitId);
+    const dp = await ensureDayPlan(ctx.db, dayTeamId, date);
     const before = check(day.problem, day.currentPlan);
     const after = check(day.problem, withVisit(day, visitId, request.body.staffIds ?? v.staffIds, request.body.plannedStart === undefined ? v.plannedStart : request.body.plannedStart, dp.breaks));
     await filterAndLogClients(ctx, request, actor, [v.clientId], 'visits');
@@ -163,7 +269,7 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
   api.patch('/api/teams/:teamId/days/:date/visits/:visitId', {
     schema: {
       tags: ['team day'],
-      summary: 'Give a visit to other staff or another time, or lock it; refused when the day changed meanwhile',
+      summary: "Give a visit to other staff or another time, or lock it; refused when the day changed meanwhile. A service group's visit to the team's client is saved on the service group's day (version: that day's)",
       params: dayParams.extend({ visitId: id }),
       body: visitChange.extend({
         version: z.number().int().min(1),
@@ -183,8 +289,9 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
     const { teamId, date, visitId } = request.params;
     const b = request.body;
     await authorizeTeam(ctx, actor, teamId, 'write');
-    const day = await loadDay(ctx.db, teamId, date);
-    const v = await plannedVisit(day, teamId, date, visitId);
+    // A service group's visit to the team's client is saved on the service group's day, under its version.
+    const { dayTeamId, day } = await dayOfVisit(teamId, date, visitId);
+    const v = await plannedVisit(day, dayTeamId, date, visitId);
     const staffIds = b.staffIds ?? v.staffIds;
     const plannedStart = b.plannedStart === undefined ? v.plannedStart : b.plannedStart;
     if (new Set(staffIds).size !== staffIds.length) throw new DomainError('invalid-input', 'The same person twice on one visit.', '/body/staffIds');
@@ -192,7 +299,7 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
     // Only the people named in this change must be working; a lock leaves the assignment as it is.
     const notWorking = (b.staffIds ?? []).filter((s) => !teamStaff.has(s));
     if (notWorking.length > 0) throw new DomainError('staff-not-in-team', 'Everyone on the visit must be in the team and working that day.', '/body/staffIds');
-    const dp = await ensureDayPlan(ctx.db, teamId, date);
+    const dp = await ensureDayPlan(ctx.db, dayTeamId, date);
     const before = check(day.problem, day.currentPlan);
     const after = check(day.problem, withVisit(day, visitId, staffIds, plannedStart, dp.breaks));
     const added = newViolations(before, after);
@@ -201,16 +308,16 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
         added.map((d) => ({ pointer: '/body', detail: d.message })), { violations: added });
     }
     const result = await ctx.db.transaction(async (tx) => {
-      const bumped = await bumpVersion(tx, teamId, date, b.version, actor.userId, ctx.now());
+      const bumped = await bumpVersion(tx, dayTeamId, date, b.version, actor.userId, ctx.now());
       const locked = b.locked ?? v.locked;
       await tx.update(visits).set({ staffIds, plannedStart, locked, version: v.version + 1, updatedAt: ctx.now() }).where(eq(visits.id, visitId));
       const kind = b.staffIds === undefined && b.plannedStart === undefined ? (locked ? 'lock' : 'unlock') : 'assign';
       await recordChange(tx, {
-        teamId, date, visitId, kind, afterPublish: bumped.published, changedBy: actor.userId,
+        teamId: dayTeamId, date, visitId, kind, afterPublish: bumped.published, changedBy: actor.userId,
         before: { staffIds: v.staffIds, plannedStart: v.plannedStart, locked: v.locked },
         after: { staffIds, plannedStart, locked },
       });
-      await tellClients(tx, teamId, date, bumped.published);
+      await tellClients(tx, dayTeamId, date, bumped.published);
       return bumped.version;
     });
     return { version: result, violations: after.violations, details: after.details };

@@ -16,6 +16,12 @@ export const entries: Record<string, MatrixEntry> = {
     own: ['unit_manager', 'coordinator', 'staff'], other: [],
     logs: (f) => [f.clientA1, f.clientA2],
   },
+  'GET /api/teams/:teamId/days/:date/service': {
+    // The fixture's teams have no service group: an empty answer, and no client read to log.
+    call: (f, s) => ({ method: 'GET', url: `${day(f, s)}/service` }),
+    own: ['unit_manager', 'coordinator', 'staff'], other: [],
+    logs: () => [],
+  },
   'POST /api/teams/:teamId/days/:date/visits/:visitId/check': {
     call: (f, s) => ({ method: 'POST', url: `${day(f, s)}/visits/${visitOf(f, s)}/check`, payload: { plannedStart: '08:00' } }),
     // Once an earlier role has recorded the visit done, it can no longer be moved: 409.

@@ -11,7 +11,7 @@ import { paths } from '../navigation.js';
 import { fullName, useFormats } from '../ui/format.js';
 import { Page } from '../ui/Page.js';
 import { ErrorMessage } from '../ui/QueryState.js';
-import { boardApi, useBoardWrite, useDayPlan, useKnownStaff, useSwapRequests, writeFailure } from './api.js';
+import { boardApi, useBoardWrite, useDayPlan, useKnownStaff, useServiceDay, useSwapRequests, writeFailure } from './api.js';
 import { AbsenceForm } from './AbsenceForm.js';
 import { boardPath } from './BoardLink.js';
 import { FiguresPanel } from './Figures.js';
@@ -25,7 +25,7 @@ import { buildTimeline, staffAfterMove } from './timeline.js';
 import { Violations } from './Violations.js';
 import { MissedVisits } from '../follow-up/MissedVisits.js';
 import { visitsNamed } from './violations.js';
-import type { Violation } from './types.js';
+import type { ServiceGroup, Violation } from './types.js';
 import './board.css';
 
 export function BoardPage() {
@@ -50,20 +50,36 @@ function BoardView({ teamId, date }: { teamId: string; date: string }) {
   const [message, setMessage] = useState<Message | null>(null);
   const write = useBoardWrite(teamId, date, (action: () => Promise<unknown>) => action());
 
-  const timeline = useMemo(() => (day.data ? buildTimeline(day.data, plan.data?.plan ?? null) : null), [day.data, plan.data]);
-  const names = useMemo(() => namesFor(day.data?.staff ?? [], day.data?.visits ?? []), [day.data]);
+  const service = useServiceDay(teamId, date);
+  const groups = service.data?.groups ?? [];
+
+  const ownTimeline = useMemo(() => (day.data ? buildTimeline(day.data, plan.data?.plan ?? null) : null), [day.data, plan.data]);
+  const serviceOnly = useMemo(() => groups.map((g) => ({ group: g, timeline: buildTimeline(g, g.plan, g.busy) })), [service.data]);
+  // The team's and the service staff's lanes share one time scale, so the same hour lines up.
+  const [timeline, serviceTimelines] = useMemo(() => {
+    if (!ownTimeline) return [null, serviceOnly] as const;
+    const from = Math.min(ownTimeline.from, ...serviceOnly.map((x) => x.timeline.from));
+    const to = Math.max(ownTimeline.to, ...serviceOnly.map((x) => x.timeline.to));
+    return [{ ...ownTimeline, from, to }, serviceOnly.map((x) => ({ ...x, timeline: { ...x.timeline, from, to } }))] as const;
+  }, [ownTimeline, serviceOnly]);
+  const names = useMemo(
+    () => namesFor([...(day.data?.staff ?? []), ...groups.flatMap((g) => g.staff)], [...(day.data?.visits ?? []), ...groups.flatMap((g) => g.visits)], t('service.otherClient')),
+    [day.data, service.data, t],
+  );
   const visitIds = useMemo(() => new Set((day.data?.visits ?? []).map((v) => v.id)), [day.data]);
   const flagged = useMemo(() => new Set((plan.data?.check.details ?? []).flatMap((v) => visitsNamed(v, visitIds))), [plan.data, visitIds]);
-  const locked = useMemo(() => new Set(plan.data?.locked ?? []), [plan.data]);
+  const locked = useMemo(() => new Set([...(plan.data?.locked ?? []), ...groups.flatMap((g) => g.locked)]), [plan.data, service.data]);
+  /** The service group whose visit is selected, if any: its staff, and its day's version for writes. */
+  const groupOf = (visitId: string | undefined): ServiceGroup | null => (visitId ? groups.find((g) => g.visits.some((v) => v.id === visitId)) ?? null : null);
 
   const title = day.data ? t('title', { team: day.data.team.name }) : t('titleLoading');
   const version = plan.data?.version;
 
   /** Run a write with the day's version; say how it went, and on 409 that the day was reloaded. */
-  function run(action: (version: number) => Promise<unknown>, ok: (result: unknown) => string, after?: () => void) {
-    if (version === undefined) return;
+  function run(action: (version: number) => Promise<unknown>, ok: (result: unknown) => string, after?: () => void, dayVersion = version) {
+    if (dayVersion === undefined) return;
     setMessage(null);
-    write.mutate(() => action(version), {
+    write.mutate(() => action(dayVersion), {
       onSuccess: (r) => {
         setMessage({ tone: 'ok', text: ok(r) });
         after?.();
@@ -84,9 +100,14 @@ function BoardView({ teamId, date }: { teamId: string; date: string }) {
     }
   }
 
-  const working = timeline?.lanes.filter((l) => l.state === 'working').map((l) => l.staff) ?? [];
-  const absentIds = new Set((day.data?.staff ?? []).filter((s) => s.absence).map((s) => s.id));
-  const selectedVisit = selected ? day.data?.visits.find((v) => v.id === selected.visitId) ?? null : null;
+  const selectedGroup = groupOf(selected?.visitId);
+  const teamWorking = timeline?.lanes.filter((l) => l.state === 'working').map((l) => l.staff) ?? [];
+  // A service visit moves among the service staff; the team's visits among the team.
+  const working = selectedGroup
+    ? serviceTimelines.find((x) => x.group === selectedGroup)!.timeline.lanes.filter((l) => l.state === 'working').map((l) => l.staff)
+    : teamWorking;
+  const absentIds = new Set([...(day.data?.staff ?? []), ...groups.flatMap((g) => g.staff)].filter((s) => s.absence).map((s) => s.id));
+  const selectedVisit = selected ? (selectedGroup?.visits ?? day.data?.visits ?? []).find((v) => v.id === selected.visitId) ?? null : null;
 
   function onDrop(m: DropMove) {
     const staffIds = staffAfterMove(m.visit, m.fromStaffId, m.toStaffId, absentIds);
@@ -165,6 +186,27 @@ function BoardView({ teamId, date }: { teamId: string; date: string }) {
               }}
               onDrop={onDrop}
             />
+            {serviceTimelines.map(({ group, timeline: st }) => (
+              <section key={group.team.id} className="service-timeline" aria-labelledby={`service-${group.team.id}`} data-service-team={group.team.id}>
+                <h3 id={`service-${group.team.id}`}>{t('service.heading', { team: group.team.name })}</h3>
+                <p className="small muted">{t('service.help')}</p>
+                <Timeline
+                  timeline={st}
+                  idPrefix={`service-${group.team.id}-`}
+                  label={t('service.label', { team: group.team.name })}
+                  locked={locked}
+                  known={known}
+                  selectedId={selected?.visitId ?? null}
+                  flagged={flagged}
+                  canEdit
+                  onSelect={(v, from) => {
+                    setSelected({ visitId: v.id, fromStaffId: from });
+                    setProposal(null);
+                  }}
+                  onDrop={onDrop}
+                />
+              </section>
+            ))}
             {!plan.data.check.valid ? (
               <details className="plan-violations">
                 <summary>{t('planBreaks', { count: plan.data.check.violations.length })}</summary>
@@ -187,11 +229,12 @@ function BoardView({ teamId, date }: { teamId: string; date: string }) {
                 setSelected(null);
                 setProposal(null);
               }}
-              onLock={(lock) => run((v) => boardApi.patchVisit(teamId, date, selectedVisit.id, { version: v, locked: lock }), () => (lock ? t('lockedNow') : t('unlockedNow')))}
+              onLock={(lock) => run((v) => boardApi.patchVisit(teamId, date, selectedVisit.id, { version: v, locked: lock }), () => (lock ? t('lockedNow') : t('unlockedNow')), undefined, selectedGroup?.version ?? version)}
               onSave={(p, accept) => run(
                 (v) => boardApi.patchVisit(teamId, date, p.visitId, { version: v, ...p.change, acceptViolations: accept }),
                 () => t('saved', { visit: names.visit(p.visitId), who: p.change.staffIds.map((id) => names.staff(id)).join(', '), start: p.change.plannedStart ?? '–' }),
                 () => setProposal(null),
+                selectedGroup?.version ?? version,
               )}
             />
           ) : null}
@@ -199,7 +242,7 @@ function BoardView({ teamId, date }: { teamId: string; date: string }) {
             <FiguresPanel plan={plan.data} timeline={timeline} />
             <SwapPanel
               swaps={swaps.data?.items ?? []}
-              working={working}
+              working={teamWorking}
               names={names}
               busy={write.isPending}
               onDecide={(s, decision, to) => run(
@@ -225,6 +268,7 @@ function Legend() {
       <li><span className="swatch break" aria-hidden="true" />{t('legend.break')}</li>
       <li><span className="swatch gap" aria-hidden="true" />{t('legend.gap')}</li>
       <li><span className="swatch flagged" aria-hidden="true" />{t('legend.flagged')}</li>
+      <li><span className="swatch busy" aria-hidden="true" />{t('legend.busy')}</li>
     </ul>
   );
 }

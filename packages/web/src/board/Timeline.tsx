@@ -20,6 +20,10 @@ export interface DropMove {
 
 interface Props {
   timeline: TimelineData;
+  /** Prefix of element ids, so two timelines (the team's, the service group's) can share a page. */
+  idPrefix?: string;
+  /** The region's accessible name. */
+  label?: string;
   locked: ReadonlySet<string>;
   known: Map<string, Set<string>> | null;
   selectedId: string | null;
@@ -29,7 +33,7 @@ interface Props {
   canEdit: boolean;
 }
 
-export function Timeline({ timeline, locked, known, selectedId, flagged, onSelect, onDrop, canEdit }: Props) {
+export function Timeline({ timeline, idPrefix = '', label, locked, known, selectedId, flagged, onSelect, onDrop, canEdit }: Props) {
   const { t } = useBoardT();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const width = (timeline.to - timeline.from) * pxPerMin;
@@ -51,7 +55,7 @@ export function Timeline({ timeline, locked, known, selectedId, flagged, onSelec
 
   return (
     <DndContext sensors={sensors} onDragEnd={dragEnd}>
-      <div className="board-scroll" role="region" aria-label={t('timeline.label')} tabIndex={0}>
+      <div className="board-scroll" role="region" aria-label={label ?? t('timeline.label')} tabIndex={0}>
         <div className="board-grid" style={{ width: width + 176 }}>
           <div className="board-hours" aria-hidden="true">
             <span className="lane-head" />
@@ -69,7 +73,7 @@ export function Timeline({ timeline, locked, known, selectedId, flagged, onSelec
           </ul>
         </div>
       </div>
-      <UnstaffedList timeline={timeline} selectedId={selectedId} onSelect={onSelect} canEdit={canEdit} />
+      <UnstaffedList timeline={timeline} idPrefix={idPrefix} selectedId={selectedId} onSelect={onSelect} canEdit={canEdit} />
     </DndContext>
   );
 }
@@ -102,6 +106,10 @@ function LaneRow({ lane, from, width, locked, known, selectedId, flagged, onSele
           const style = { left: (it.start - from) * pxPerMin, width: Math.max(4, (it.end - it.start) * pxPerMin) };
           if (it.kind === 'break') {
             return <span key={`b${it.start}`} className="block break" style={style} title={t('lane.breakTitle', { from: fromMin(it.start), to: fromMin(it.end) })}>{t('lane.break')}</span>;
+          }
+          if (it.kind === 'busy') {
+            const busy = t('lane.busyTitle', { from: fromMin(it.start), to: fromMin(it.end) });
+            return <span key={`o${it.start}`} className="block busy" style={style} title={busy}><span className="visually-hidden">{busy}</span></span>;
           }
           if (it.kind === 'gap') {
             if (it.end - it.start < 5) return null;
@@ -176,11 +184,11 @@ function VisitBlock({ visit: v, staffId, style, locked, known, selected, flagged
   );
 }
 
-function UnstaffedList({ timeline, selectedId, onSelect, canEdit }: { timeline: TimelineData; selectedId: string | null; onSelect: Props['onSelect']; canEdit: boolean }) {
+function UnstaffedList({ timeline, idPrefix, selectedId, onSelect, canEdit }: { timeline: TimelineData; idPrefix: string; selectedId: string | null; onSelect: Props['onSelect']; canEdit: boolean }) {
   const { t } = useBoardT();
   return (
-    <section className="unstaffed" aria-labelledby="unstaffed-heading">
-      <h3 id="unstaffed-heading">{t('unstaffed.heading', { count: timeline.unstaffed.length })}</h3>
+    <section className="unstaffed" aria-labelledby={`${idPrefix}unstaffed-heading`}>
+      <h3 id={`${idPrefix}unstaffed-heading`}>{t('unstaffed.heading', { count: timeline.unstaffed.length })}</h3>
       {timeline.unstaffed.length === 0 ? <p className="muted">{t('unstaffed.none')}</p> : (
         <ul className="unstaffed-list">
           {timeline.unstaffed.map((u) => <UnstaffedItem key={u.visit.id} u={u} selected={selectedId === u.visit.id} onSelect={onSelect} canEdit={canEdit} />)}

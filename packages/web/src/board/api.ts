@@ -4,13 +4,19 @@ import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/rea
 import { ApiError, get, request } from '../api/http.js';
 import type { TeamDay } from '../api/types.js';
 import { addDays } from '../calendar.js';
-import type { CheckAnswer, DayPlanAnswer, PlanningJob, SwapRequest, Violation, VisitChange } from './types.js';
+import type { CheckAnswer, DayPlanAnswer, PlanningJob, ServiceGroup, SwapRequest, Violation, VisitChange } from './types.js';
 
 const enc = encodeURIComponent;
 const dayUrl = (teamId: string, date: string) => `/api/teams/${enc(teamId)}/days/${enc(date)}`;
 
 export const planKey = (teamId: string, date: string) => ['day-plan', teamId, date] as const;
 export const swapsKey = (teamId: string, date: string) => ['swap-requests', teamId, date] as const;
+export const serviceKey = (teamId: string, date: string) => ['service-day', teamId, date] as const;
+
+/** The service groups that visit the team's clients today: their staff as lanes on the same board. */
+export function useServiceDay(teamId: string, date: string) {
+  return useQuery({ queryKey: serviceKey(teamId, date), queryFn: () => get<{ groups: ServiceGroup[] }>(`${dayUrl(teamId, date)}/service`), staleTime: 5_000 });
+}
 
 export function useDayPlan(teamId: string, date: string) {
   return useQuery({ queryKey: planKey(teamId, date), queryFn: () => get<DayPlanAnswer>(`${dayUrl(teamId, date)}/plan`), staleTime: 5_000 });
@@ -117,6 +123,7 @@ export function useBoardWrite<A>(teamId: string, date: string, fn: (arg: A) => P
         qc.invalidateQueries({ queryKey: planKey(teamId, date) }),
         qc.invalidateQueries({ queryKey: ['team-day', teamId, date] }),
         qc.invalidateQueries({ queryKey: swapsKey(teamId, date) }),
+        qc.invalidateQueries({ queryKey: serviceKey(teamId, date) }),
       ]);
     },
   });

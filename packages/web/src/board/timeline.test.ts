@@ -40,6 +40,15 @@ describe('the board\'s timeline', () => {
     expect(staffAfterMove(visit('v', ['x'], '08:00'), null, 'b', new Set(['x']))).toEqual(['b']);
   });
 
+  it("puts a service worker's visits to other teams' clients on the lane as busy times, counted in the gaps", () => {
+    // Own visit 08:00–08:30; busy 09:00–09:45 elsewhere; own visit 10:00: gaps 30 and 15 min.
+    const t = buildTimeline(day([person('s')], [visit('v1', ['s'], '08:00'), visit('v2', ['s'], '10:00')]), null, [{ staffId: 's', start: '09:00', end: '09:45' }]);
+    const lane = t.lanes[0]!;
+    expect(lane.items.filter((i) => i.kind !== 'gap').map((i) => [i.kind, i.start, i.end])).toEqual([['visit', 480, 510], ['busy', 540, 585], ['visit', 600, 630]]);
+    expect(lane.gapsBetween).toEqual([30, 15]);
+    expect(lane.workMin).toBe(60);
+  });
+
   it('snaps to five minutes', () => {
     expect([snap5(482), snap5(483), snap5(487.5)]).toEqual([480, 485, 490]);
   });

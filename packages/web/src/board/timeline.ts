@@ -24,6 +24,8 @@ export const snap5 = (min: number): number => Math.round(min / 5) * 5;
 
 export type LaneItem =
   | { kind: 'visit'; visit: DayVisit; start: number; end: number }
+  /** A service staff member's visit to another team's client: only when, never who. */
+  | { kind: 'busy'; start: number; end: number }
   | { kind: 'break'; start: number; end: number }
   | { kind: 'gap'; start: number; end: number; between: boolean };
 
@@ -38,6 +40,12 @@ export interface Lane {
   /** Whether the shift needs a break (longer than 5 h with break minutes) and whether one is planned. */
   breakNeeded: boolean;
   breakPlanned: boolean;
+}
+
+export interface BusyTime {
+  staffId: string;
+  start: string;
+  end: string;
 }
 
 export interface Unstaffed {
@@ -66,9 +74,10 @@ export function visitTimes(v: DayVisit): { start: number; end: number } {
 /**
  * @param day - the team's day (staff, visits)
  * @param plan - the current plan, for the breaks
+ * @param busy - times the staff are busy with visits not shown (a service group's other clients)
  * @returns lanes for everyone with a shift or a visit, and the visits without their person
  */
-export function buildTimeline(day: TeamDay, plan: DayPlanDoc | null): Timeline {
+export function buildTimeline(day: Pick<TeamDay, 'staff' | 'visits'>, plan: DayPlanDoc | null, busy: readonly BusyTime[] = []): Timeline {
   const visits = day.visits.filter((v) => v.status !== 'cancelled');
   const breaksByStaff = new Map<string, { start: number; end: number }[]>();
   for (const r of plan?.routes ?? []) {
@@ -90,6 +99,7 @@ export function buildTimeline(day: TeamDay, plan: DayPlanDoc | null): Timeline {
     for (const v of shown) items.push({ kind: 'visit', visit: v, ...visitTimes(v) });
     const breaks = state === 'absent' ? [] : breaksByStaff.get(s.id) ?? [];
     for (const b of breaks) items.push({ kind: 'break', ...b });
+    if (state !== 'absent') for (const b of busy) if (b.staffId === s.id) items.push({ kind: 'busy', start: toMin(b.start), end: toMin(b.end) });
     items.sort((a, b) => a.start - b.start);
     const withGaps: LaneItem[] = [];
     const gapsBetween: number[] = [];
@@ -99,7 +109,7 @@ export function buildTimeline(day: TeamDay, plan: DayPlanDoc | null): Timeline {
     for (const it of items) {
       if (cursor !== null && it.start > cursor) withGaps.push({ kind: 'gap', start: cursor, end: it.start, between: lastVisitEnd !== null });
       withGaps.push(it);
-      if (it.kind === 'visit') {
+      if (it.kind === 'visit' || it.kind === 'busy') {
         if (lastVisitEnd !== null) gapsBetween.push(it.start - lastVisitEnd - breakSince);
         lastVisitEnd = it.end;
         breakSince = 0;

@@ -1,4 +1,5 @@
 // Shapes of the morning board's API answers (packages/server/src/routes/team-day.ts).
+import type { TeamDay } from '../api/types.js';
 
 export interface PlanStop {
   visit?: string;
@@ -96,4 +97,17 @@ export interface SwapRequest {
 export interface VisitChange {
   staffIds?: string[];
   plannedStart?: string | null;
+}
+
+/** A service group that visits the team's clients on the day (GET .../days/:date/service). */
+export interface ServiceGroup {
+  team: { id: string; name: string };
+  /** The service group's day version: edits of its visits name it. */
+  version: number;
+  staff: TeamDay['staff'];
+  visits: TeamDay['visits'];
+  /** Visits to other teams' clients: only when. */
+  busy: { staffId: string; start: string; end: string }[];
+  plan: DayPlanDoc;
+  locked: string[];
 }
