@@ -1,6 +1,6 @@
 // Each client's care plan (genomförandeplan) in their own words, with recurring visits, and the
 // decision (biståndsbeslut) it carries out: granted hours per service roughly matching the plan.
-import type { CarePlan, CarePlanVisit, Decision, GrantedService, ServiceType, Skill } from '@tillit/domain';
+import type { CarePlan, CarePlanVisit, Decision, ErrandKind, GrantedService, ServiceType, Skill } from '@tillit/domain';
 import { addDays, fromMinutes, toMinutes } from '@tillit/domain';
 import type { ClientProfile } from './clients.js';
 import type { Rng } from './prng.js';
@@ -20,6 +20,8 @@ interface VisitSpec {
   skills: Skill[];
   staffCount?: 1 | 2;
   videoAllowed?: boolean;
+  /** Shopping and pharmacy errands can share a car trip (domain errands.ts). */
+  errand?: ErrandKind;
 }
 
 function shifted(start: string, minutes: number): string {
@@ -111,7 +113,7 @@ function visitSpecs(rng: Rng, c: ClientProfile): { specs: VisitSpec[]; words: st
 
   if (rng.chance(0.75)) {
     specs.push({ title: 'Inköp', serviceType: 'service', weekdays: oneWeekday(rng), start: rng.pick(['10:00', '13:00']), windowMin: 120,
-      durationMin: rng.pick([40, 45, 60]), tasks: ['Handla efter inköpslistan', 'Packa upp varorna'], skills: ['service'] });
+      durationMin: rng.pick([40, 45, 60]), tasks: ['Handla efter inköpslistan', 'Packa upp varorna'], skills: ['service'], errand: 'shopping' });
     words.push('Jag skriver inköpslistan själv, och servicegruppen handlar en gång i veckan.');
   }
   if (rng.chance(0.75)) {
@@ -125,7 +127,7 @@ function visitSpecs(rng: Rng, c: ClientProfile): { specs: VisitSpec[]; words: st
   }
   if (rng.chance(0.15)) {
     specs.push({ title: 'Apoteksärende', serviceType: 'service', weekdays: oneWeekday(rng), start: '13:00', windowMin: 120, durationMin: 30,
-      tasks: ['Hämta ut läkemedel på apoteket'], skills: ['service'] });
+      tasks: ['Hämta ut läkemedel på apoteket'], skills: ['service'], errand: 'pharmacy' });
   }
   return { specs, words };
 }
@@ -178,6 +180,8 @@ export function buildClientPlan(rng: Rng, c: ClientProfile, today: string, repla
       skills: s.skills,
       staffCount: s.staffCount ?? 1,
       videoAllowed: s.videoAllowed ?? false,
+      // Set from the spec, not drawn: the demo's random sequence, and so every figure, stays as it was.
+      errand: s.errand ?? null,
     };
   });
   const decisions: Decision[] = [];

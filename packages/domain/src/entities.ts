@@ -2,6 +2,7 @@
 // description of each entity: the server validates with them and generates OpenAPI from them.
 import { z } from 'zod';
 import { isoDate, timeOfDay } from './time.js';
+import { errandKinds } from './errands.js';
 
 export const id = z.uuid({ message: 'must be an id (UUID)' });
 
@@ -139,6 +140,8 @@ export const carePlanVisit = z.object({
   skills: z.array(skill),
   staffCount: z.union([z.literal(1), z.literal(2)]),
   videoAllowed: z.boolean(),
+  /** A shopping or pharmacy errand, which the service group may group into one car trip (errands.ts). */
+  errand: z.enum(errandKinds).nullable().optional(),
 });
 export type CarePlanVisit = z.infer<typeof carePlanVisit>;
 

@@ -12,3 +12,4 @@ export * from './fees/index.js';
 export * from './granted-time.js';
 export * from './notifications/index.js';
 export * from './rota.js';
+export * from './errands.js';
