@@ -35,6 +35,12 @@ describe("the coordinator's team day", () => {
       expect(pdf.status()).toBe(200);
       expect(pdf.headers()['content-type']).toContain('application/pdf');
       expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+      // The weekly job has not run yet in a fresh demo; the coordinator makes the letters now and sees when.
+      const letters = page.getByRole('region', { name: 'Veckobrev' });
+      await expect.poll(() => letters.textContent(), { timeout: 10_000 }).toMatch(/Breven för vecka \d+ är inte gjorda ännu/);
+      await letters.getByRole('button', { name: 'Gör om breven efter dagens plan' }).click();
+      await expect.poll(() => letters.textContent(), { timeout: 60_000 }).toMatch(/\d+ brev gjordes om, 0 var redan aktuella/);
+      await expect.poll(() => letters.textContent(), { timeout: 10_000 }).toMatch(/Breven för vecka \d+ gjordes senast .+ \((\d+) av \1 brukare\)/);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'coordinator-extras');
     } finally {

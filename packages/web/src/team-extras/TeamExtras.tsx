@@ -1,9 +1,10 @@
 // Panels on the coordinator's team day: print the team's weekly letters, see messages to clients
 // and relatives that could not be sent, and the other teams' visits to the team's clients.
 import { useId } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '../api/http.js';
 import { useTeamDay } from '../api/queries.js';
+import { useFormats } from '../ui/format.js';
 import { useExtrasT } from './i18n.js';
 
 interface Notification {
@@ -20,14 +21,40 @@ export function TeamExtras({ teamId, date }: { teamId: string; date: string }) {
   );
 }
 
+interface MadeLetters { week: string; clients: number; letters: { id: string; clientId: string; clientName: string; language: string; version: number; madeAt: string }[] }
+
 function WeeklyLetters({ teamId }: { teamId: string }) {
   const { t } = useExtrasT();
+  const fmt = useFormats();
   const id = useId();
+  const queryClient = useQueryClient();
+  const made = useQuery({ queryKey: ['weekly-letters', teamId], queryFn: () => request<MadeLetters>('GET', `/api/teams/${teamId}/weekly-letters/made`) });
+  const makeAgain = useMutation({
+    mutationFn: () => request<{ week: string; made: number; unchanged: number }>('POST', `/api/teams/${teamId}/weekly-letters/make`, {}),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['weekly-letters', teamId] }),
+  });
+  const data = made.data;
+  const latest = data?.letters.reduce<string | null>((m, l) => (m === null || l.madeAt > m ? l.madeAt : m), null) ?? null;
+  const week = data ? Number(data.week.slice(6)) : null;
   return (
     <section className="panel" aria-labelledby={id}>
       <h2 id={id}>{t('letters.heading')}</h2>
       <p>{t('letters.text')}</p>
-      <p><a href={`/api/teams/${teamId}/weekly-letters`} target="_blank" rel="noopener">{t('letters.link')}</a></p>
+      {data ? (
+        <p role="status">
+          {latest
+            ? t('letters.made', { week, madeAt: fmt.dateTime(latest), count: data.letters.length, total: data.clients })
+            : t('letters.notMade', { week })}
+        </p>
+      ) : null}
+      {makeAgain.data ? <p role="status">{t('letters.madeNow', { made: makeAgain.data.made, unchanged: makeAgain.data.unchanged })}</p> : null}
+      {makeAgain.isError ? <p role="alert">{t('letters.makeFailed')}</p> : null}
+      <p>
+        <a href={`/api/teams/${teamId}/weekly-letters`} target="_blank" rel="noopener">{t('letters.link')}</a>{' '}
+        <button type="button" onClick={() => makeAgain.mutate()} disabled={makeAgain.isPending}>
+          {makeAgain.isPending ? t('letters.making') : t('letters.makeAgain')}
+        </button>
+      </p>
     </section>
   );
 }
