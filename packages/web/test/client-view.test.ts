@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoMunicipality, DemoUser } from '@tillit/demo';
 import { demoToday, startDemoServer, type DemoServer } from './demo-server.js';
-import { launchBrowser, newContext, phone, screenshot, seriousViolations, signIn } from './browser.js';
+import { launchBrowser, newContext, outputDir, phone, screenshot, seriousViolations, signIn } from './browser.js';
 
 let server: DemoServer;
 let browser: Browser;
@@ -173,6 +173,59 @@ describe('the client view', () => {
       await screenshot(page, 'client-ar');
       await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
       expect(await sticksOut(page), 'nothing of the Arabic view wider than 375 px with 200 % text').toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the Arabic client's header, skip link, language choice and sign-out are Arabic and right to left, on a phone and at 200 % text", async () => {
+    const context = await newContext(browser, phone);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    try {
+      await open(page, 'brukare.ar', 'زياراتي');
+      const header = page.getByRole('banner');
+      await eventually(() => header.textContent()).toContain('تسجيل الخروج');
+      const headerText = (await header.innerText()).replace(/[\u2066-\u2069]/g, '');
+      expect(headerText).toContain('عميل');
+      expect(headerText).toContain(user('brukare.ar').displayName);
+      for (const staffWord of ['Logga ut', 'Brukare', 'Sign out', 'Client', 'Välj språk']) expect(headerText).not.toContain(staffWord);
+      // The staff header's Swedish/English switch gives way to the six languages of the client view.
+      expect(await header.locator('.language-switch').count()).toBe(0);
+      expect(await header.locator('option').allTextContents()).toEqual(['Svenska', 'English', 'Suomi', 'العربية', 'Soomaali', 'فارسی']);
+      expect(await header.evaluate((el) => [el.getAttribute('lang'), el.getAttribute('dir'), getComputedStyle(el).direction])).toEqual(['ar', 'rtl', 'rtl']);
+      expect(await page.locator('.skip-link').evaluate((el) => [el.textContent, el.getAttribute('dir')])).toEqual(['انتقل إلى المحتوى', 'rtl']);
+      expect(await page.getByRole('combobox', { name: 'اختر اللغة' }).inputValue()).toBe('ar');
+      expect(await page.getByRole('button', { name: 'تسجيل الخروج' }).isVisible()).toBe(true);
+      // Right to left: the brand sits at the right edge and sign-out at the left.
+      const [brand, signOut] = await Promise.all([page.locator('.cw-header .brand').boundingBox(), page.getByRole('button', { name: 'تسجيل الخروج' }).boundingBox()]);
+      expect(brand!.x).toBeGreaterThan(signOut!.x);
+      expect(await seriousViolations(page), 'axe on the Arabic header').toEqual([]);
+      await screenshot(page, 'client-ar-header');
+      await header.screenshot({ path: `${outputDir}client-ar-header-bar.png` });
+      // The skip link shows when focused, at the right-hand edge where Arabic starts, and leads to the content.
+      await page.locator('.skip-link').focus();
+      const skip = (await page.locator('.skip-link').boundingBox())!;
+      expect(skip.y).toBeGreaterThanOrEqual(0);
+      expect(skip.x + skip.width).toBeGreaterThan(phone.width - 40);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+      const outside = await page.evaluate(() => [...document.querySelectorAll('header *')]
+        .filter((e) => { const r = e.getBoundingClientRect(); return r.right > document.documentElement.clientWidth + 1 || r.left < -1; })
+        .map((e) => `${e.tagName}.${e.className}`));
+      expect(outside, 'nothing of the Arabic header wider than 375 px with 200 % text').toEqual([]);
+      await screenshot(page, 'client-ar-header-200');
+      await header.screenshot({ path: `${outputDir}client-ar-header-bar-200.png` });
+      await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
+      // The header's language choice changes the page and the header together, and back.
+      await page.getByRole('combobox', { name: 'اختر اللغة' }).selectOption('sv');
+      await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mina besök');
+      await eventually(() => header.textContent()).toContain('Logga ut');
+      expect(await header.getAttribute('dir')).toBe('ltr');
+      await page.getByRole('combobox', { name: 'Välj språk' }).selectOption('ar');
+      await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('زياراتي');
+      await eventually(() => header.textContent()).toContain('تسجيل الخروج');
     } finally {
       await context.close();
     }

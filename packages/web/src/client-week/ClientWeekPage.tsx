@@ -2,10 +2,10 @@
 // days with who comes (name and photo), what changed since last time, the fixed contact and how
 // to reach the team, "something went wrong", the printable weekly letter, and for relatives a
 // calendar feed. In the reader's language, right to left for Arabic and Persian.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import i18next from 'i18next';
 import type { TFunction } from 'i18next';
-import { useClient, useMyClients, useSaveLocale, useSession } from '../api/queries.js';
+import { useMyClients, useSession } from '../api/queries.js';
 import type { SessionUser } from '../api/types.js';
 import { Link } from 'react-router';
 import { paths } from '../navigation.js';
@@ -15,7 +15,8 @@ import { AccessReport } from './AccessReport.js';
 import { CalendarFeeds } from './CalendarFeeds.js';
 import { changeText, joinNames } from './changes.js';
 import { capitalised, hhmm, spokenDay } from './format.js';
-import { clientLanguages, clientT, isClientLanguage, languageOf, type ClientLanguage } from './i18n/index.js';
+import { clientLanguages, clientT, languageOf, type ClientLanguage } from './i18n/index.js';
+import { useReaderLanguage } from './reader-language.js';
 import { SomethingWrong } from './SomethingWrong.js';
 import './client-week.css';
 
@@ -49,30 +50,6 @@ export function RelativeWeekStart() {
   );
 }
 
-/**
- * The reader's language: one chosen on this page, else a language the account was set to other
- * than the default Swedish, else (for the client) their first language Tillit writes.
- */
-function useViewLanguage(user: SessionUser, profileLanguages: readonly string[] | undefined): [ClientLanguage, (l: ClientLanguage) => void] {
-  const saveLocale = useSaveLocale();
-  const [chosen, setChosen] = useState<ClientLanguage | null>(null);
-  const known = useRef(user.locale);
-  // The header's language switch changes the account's language: follow it.
-  useEffect(() => {
-    if (user.locale === known.current) return;
-    known.current = user.locale;
-    if (isClientLanguage(user.locale)) setChosen(user.locale);
-  }, [user.locale]);
-  const fromProfile = user.role === 'client' ? profileLanguages?.find(isClientLanguage) : undefined;
-  const lang = chosen ?? (user.locale !== 'sv' && isClientLanguage(user.locale) ? user.locale : fromProfile ?? 'sv');
-  const choose = (l: ClientLanguage) => {
-    setChosen(l);
-    known.current = l;
-    saveLocale.mutate(l);
-  };
-  return [lang, choose];
-}
-
 /** Put the view's language and direction on the document while it is shown. */
 function useDocumentLanguage(lang: ClientLanguage): void {
   useEffect(() => {
@@ -101,8 +78,7 @@ interface ViewProps {
 }
 
 function ClientWeekView({ user, clientId, clientName, pending, failed, others }: ViewProps) {
-  const profile = useClient(user.role === 'client' ? clientId : undefined);
-  const [lang, chooseLanguage] = useViewLanguage(user, profile.data?.languages);
+  const [lang, chooseLanguage] = useReaderLanguage(user);
   useDocumentLanguage(lang);
   const t = clientT(lang);
   const week = useWeek(clientId);

@@ -6,15 +6,20 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../api/types.js';
 import { useLogout, useSaveLocale } from '../api/queries.js';
 import { navItems } from '../navigation.js';
+import { ClientLayout } from '../client-week/ClientLayout.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 export function Layout({ user, children }: { user: SessionUser; children: ReactNode }) {
+  // Clients and relatives read everything, header included, in their own language.
+  if (user.role === 'client' || user.role === 'relative') return <ClientLayout user={user}>{children}</ClientLayout>;
+  return <StaffLayout user={user}>{children}</StaffLayout>;
+}
+
+function StaffLayout({ user, children }: { user: SessionUser; children: ReactNode }) {
   const { t } = useTranslation();
   const logout = useLogout();
   const saveLocale = useSaveLocale();
   const items = navItems(user);
-  // A client's whole Tillit is one simple page; a menu with one entry would only be in the way.
-  const showNav = user.role !== 'client';
   return (
     <div className={`app role-${user.role}`}>
       <a className="skip-link" href="#main">{t('common.skipToContent')}</a>
@@ -34,17 +39,15 @@ export function Layout({ user, children }: { user: SessionUser; children: ReactN
           </button>
         </div>
       </header>
-      {showNav ? (
-        <nav className="app-nav" aria-label={t('nav.label')}>
-          <ul>
-            {items.map((i) => (
-              <li key={i.to}>
-                <NavLink to={i.to}>{t(i.label)}</NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      <nav className="app-nav" aria-label={t('nav.label')}>
+        <ul>
+          {items.map((i) => (
+            <li key={i.to}>
+              <NavLink to={i.to}>{t(i.label)}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <main id="main" tabIndex={-1}>{children}</main>
     </div>
   );
