@@ -348,12 +348,39 @@ describe.each(databaseKinds)('follow-up and billing on %s', (kind) => {
     await database.db.update(clients).set({ languages: ['fi', 'en'] }).where(eq(clients.id, f.clientB1));
     await pastVisit(f.clientB1, f.teamB, '2026-11-03', 'done', f.staffB1, ['09:00', '09:20']);
     await call('finance', 'POST', '/api/invoice-runs/2026-11');
-    // The first language of the client's that Tillit writes invoices in; others get Swedish.
-    expect([invoiceLanguage(['fi', 'en']), invoiceLanguage(['ar']), invoiceLanguage(['en', 'sv'])]).toEqual(['en', 'sv', 'en']);
+    // The first language of the client's that Tillit writes invoices in (those of the client's page); others get Swedish.
+    expect([invoiceLanguage(['fi', 'en']), invoiceLanguage(['ar']), invoiceLanguage(['de', 'en']), invoiceLanguage(['de'])]).toEqual(['fi', 'ar', 'en', 'sv']);
+    await database.db.update(clients).set({ languages: ['en', 'fi'] }).where(eq(clients.id, f.clientB1));
+    await call('finance', 'POST', '/api/invoice-runs/2026-11');
     const en = await pdfText('finance', `/api/clients/${f.clientB1}/invoices/2026-11/pdf`, 'en');
     expect(en.text).toContain('Home care invoice');
     expect(en.text).toMatch(/2026-11-03\s+09:00\s+Britt T\.\s+20/);
     expect(en.text).toContain('Amount to pay');
+
+    // Finnish, and Arabic right to left: the draft is recomputed in the client's language.
+    await database.db.update(clients).set({ languages: ['fi'] }).where(eq(clients.id, f.clientB1));
+    await call('finance', 'POST', '/api/invoice-runs/2026-11');
+    const fi = await pdfText('finance', `/api/clients/${f.clientB1}/invoices/2026-11/pdf`, 'fi');
+    expect(fi.text).toContain('Kotihoidon lasku');
+    expect(fi.text).toMatch(/Päivä\s+Aika\s+Kuka\s+Minuutit/);
+    expect(fi.text).toMatch(/2026-11-03\s+09:00\s+Britt T\.\s+20/);
+    expect(fi.text).toMatch(/Maksettava\s+82,00 kr/);
+    await database.db.update(clients).set({ languages: ['ar', 'sv'] }).where(eq(clients.id, f.clientB1));
+    await call('finance', 'POST', '/api/invoice-runs/2026-11');
+    const ar = await pdfText('finance', `/api/clients/${f.clientB1}/invoices/2026-11/pdf`, 'ar');
+    // pdftotext marks the direction of each run with control characters; the layout text is in visual order.
+    const visual = ar.text.replace(/[\u200e\u200f\u202a-\u202e]/g, '');
+    // Right to left: the date is the rightmost column and the minutes the leftmost.
+    expect(visual).toMatch(/20\s+Britt T\.\s+09:00\s+2026-11-03/);
+    expect(visual).toMatch(/82,00 kr\s+المبلغ المستحق/);
+    const logical = execFileSync('pdftotext', [ar.file, '-']).toString();
+    // Words without the lam-alef ligature, which poppler reads back in another order.
+    for (const word of ['فاتورة', 'الرعاية', 'المنزلية', 'التاريخ', 'الدقائق', 'المستحق']) expect(logical).toContain(word);
+    expect(logical).not.toContain('Faktura');
+    for (const [lang, file] of [['ar', ar.file], ['fi', fi.file]] as const) {
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(outputDir, `invoice-${lang}-${kind}`)]);
+      expect(statSync(join(outputDir, `invoice-${lang}-${kind}-1.png`)).size).toBeGreaterThan(5_000);
+    }
 
     const csv = await call('finance', 'GET', '/api/invoice-runs/2026-10/csv');
     expect(csv.headers['content-type']).toContain('text/csv');

@@ -6,7 +6,7 @@
 // without missed visits); the client's invoice for the month has no line for the missed visit.
 // A visit found missed after November's invoice was sent is credited, with its reason, on the
 // client's December invoice. Screenshots: test-output/missed-on-board.png, deviation.png,
-// client-invoice.png, client-invoice-credit.png. axe-core finds no serious or critical violations
+// client-invoice.png, client-invoice-credit.png (Finnish), client-invoice-ar.png. axe-core finds no serious or critical violations
 // on the new screens.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -241,19 +241,11 @@ describe('missed care followed up, the client told, billing only delivered care'
     const finance = await api('ekonomi');
     const sent = await finance('POST', `/api/invoice-runs/${month}/send`);
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
-    // A demo client whose November fee is the tariff (not the cap), so the credit is money back.
+    // The Finnish-speaking demo client pays the tariff in November (not the cap), so the credit is money back.
     const invoiceOf = async (clientId: string, m: string) => (await finance('GET', `/api/clients/${clientId}/invoices/${m}`)).body;
-    let client: (typeof demo.users)[number] | undefined;
-    let november: any;
-    for (const u of demo.users.filter((x) => x.role === 'client')) {
-      const inv = await invoiceOf(u.clientId!, month);
-      if (inv?.limitedBy === 'tariff') {
-        client = u;
-        november = inv;
-        break;
-      }
-    }
-    expect(client, 'a demo client below the cap').toBeDefined();
+    const client = demo.users.find((u) => u.username === 'brukare.fi')!;
+    const november = await invoiceOf(client.clientId!, month);
+    expect(november.limitedBy).toBe('tariff');
     expect(november.state).toBe('sent');
     const billed = november.lines.find((l: { kind: string }) => l.kind === 'visit');
     const visit = demo.visits.find((v) => v.id === billed.visitId)!;
@@ -265,38 +257,56 @@ describe('missed care followed up, the client told, billing only delivered care'
     const settled = await (await api(manager.username))('POST', `/api/visits/${visit.id}/settle`, { outcome: 'missed', reason });
     expect(settled.status, JSON.stringify(settled.body)).toBe(200);
     // The sent invoice is never changed ...
-    expect(await invoiceOf(client!.clientId!, month)).toEqual(november);
+    expect(await invoiceOf(client.clientId!, month)).toEqual(november);
     // ... the credit comes on December's.
     const ran = await finance('POST', '/api/invoice-runs/2026-12');
     expect(ran.status, JSON.stringify(ran.body)).toBe(200);
-    const december = await invoiceOf(client!.clientId!, '2026-12');
+    const december = await invoiceOf(client.clientId!, '2026-12');
     const credit = december.lines.find((l: { kind: string; visitId: string }) => l.kind === 'credit' && l.visitId === visit.id);
     expect(credit).toMatchObject({ date: visit.date, start: billed.start, minutes: billed.minutes, reason, creditMonth: month });
     // Below the cap the credit is the visit's minutes at the hourly tariff, within the rounding to whole kronor.
     expect(Math.abs(credit.amountOre - (billed.minutes * november.tariffPerHourOre) / 60)).toBeLessThanOrEqual(100);
     expect(credit.amountOre).toBeGreaterThan(0);
-    console.log(`credit for ${visit.date} ${billed.start} (${billed.minutes} min): ${credit.amountOre / 100} kr to ${client!.username}`);
+    console.log(`credit for ${visit.date} ${billed.start} (${billed.minutes} min): ${credit.amountOre / 100} kr to ${client.username}`);
 
-    const ctx = await context(1000, 900);
-    const page = await ctx.newPage();
+    let ctx = await context(1000, 900);
+    let page = await ctx.newPage();
     try {
-      await signIn(page, base, client!.username);
+      // The client's invoices page, in Finnish, the client's language.
+      await signIn(page, base, client.username);
       await page.locator('main h1').waitFor({ timeout: 10_000 });
       await page.goto(`${base}/my-invoices`);
-      const lang = await page.evaluate(() => document.documentElement.lang);
-      const sv = lang.startsWith('sv');
-      await expect.poll(() => heading(page), { timeout: 10_000 }).toBe(sv ? 'Mina fakturor' : 'My invoices');
+      await expect.poll(() => heading(page), { timeout: 10_000 }).toBe('Laskuni');
+      expect(await page.locator('main div[lang]').first().getAttribute('lang')).toBe('fi');
       // The newest invoice, December's, is open; November's is listed as sent.
-      await expect.poll(() => page.locator('#invoice-heading').innerText(), { timeout: 10_000 }).toMatch(/december 2026/i);
-      expect(await page.locator('.invoice-list').innerText()).toMatch(sv ? /november 2026:[^\n]*kr\s+skickad/ : /November 2026:[^\n]*\s+sent/);
+      await expect.poll(() => page.locator('#invoice-heading').innerText(), { timeout: 10_000 }).toContain('joulukuu 2026');
+      expect(await page.locator('.invoice-list').innerText()).toMatch(/marraskuu 2026:[^\n]*\s+lähetetty/);
       const creditLine = page.locator('ul.credit-lines li');
       await creditLine.first().waitFor({ timeout: 10_000 });
       expect(await creditLine.count()).toBe(1);
       const text = await creditLine.innerText();
-      expect(text).toContain(sv ? `kl. ${billed.start.slice(0, 5)} (november 2026) blev inte av` : `at ${billed.start.slice(0, 5)} (November 2026) did not happen`);
-      expect(text).toContain(`${sv ? 'orsak' : 'reason'}: ${reason}`);
+      expect(text).toContain(`klo ${billed.start.slice(0, 5)} (marraskuu 2026) jäi toteutumatta`);
+      expect(text).toContain(`syy: ${reason}`);
       await page.locator('#credits-heading').evaluate((e) => e.scrollIntoView({ block: 'start' }));
       await shot(page, 'client-invoice-credit');
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+
+    // The Arabic-speaking client reads their invoices in Arabic, right to left.
+    ctx = await context(1000, 900);
+    page = await ctx.newPage();
+    try {
+      await signIn(page, base, 'brukare.ar');
+      await page.locator('main h1').waitFor({ timeout: 10_000 });
+      await page.goto(`${base}/my-invoices`);
+      await expect.poll(() => heading(page), { timeout: 10_000 }).toBe('فواتيري');
+      const frame = page.locator('main div[lang]').first();
+      expect([await frame.getAttribute('lang'), await frame.getAttribute('dir')]).toEqual(['ar', 'rtl']);
+      await page.locator('table.invoice-lines tbody tr').first().waitFor({ timeout: 10_000 });
+      expect(await page.locator('table.invoice-lines thead').innerText()).toMatch(/التاريخ\s+الوقت\s+من\s+الدقائق/);
+      await shot(page, 'client-invoice-ar');
       expect(await seriousViolations(page)).toEqual([]);
     } finally {
       await ctx.close();

@@ -10,7 +10,7 @@ import { forbidden, notFound } from '../errors/problem.js';
 import { sessionOf } from '../app.js';
 import { renderInvoicePdf } from '../adapters/invoice-pdf.js';
 import { invoicesCsv } from '../services/invoice-csv.js';
-import { loadLines, loadRun, runInvoices } from '../services/invoicing.js';
+import { loadLines, loadRun, runInvoices, type InvoiceLanguage } from '../services/invoicing.js';
 import { type Api, errors, month } from './api.js';
 
 const runSummary = z.object({
@@ -154,13 +154,13 @@ export function invoiceRoutes(api: Api, ctx: AppContext): void {
   api.get('/api/clients/:clientId/invoices/:month/pdf', {
     schema: {
       tags: ['billing'],
-      summary: "The invoice as PDF in the client's language (Swedish or English; others in Swedish)",
+      summary: "The invoice as PDF in the client's language (sv, en, fi, ar, so, fa; others in Swedish; Arabic and Persian right to left)",
       params: z.object({ clientId: id, month }),
       response: { 200: z.any(), ...errors },
     },
   }, async (request, reply) => {
     const inv = await loadInvoice(request, request.params.clientId, request.params.month);
-    const pdf = await renderInvoicePdf({ ...inv, language: inv.language as 'sv' | 'en', state: inv.state as 'draft' | 'sent' });
+    const pdf = await renderInvoicePdf({ ...inv, language: inv.language as InvoiceLanguage, state: inv.state as 'draft' | 'sent' });
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${inv.number}.pdf"`).send(pdf);
   });
 }

@@ -5,19 +5,20 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, inArray, lt, lte, ne } from 'drizzle-orm';
 import {
-  composeInvoice, feeBasis as feeBasisSchema, feeLimits, feeYearSettings, monthBounds, monthFee, settingsForMonth,
-  type BillableVisit, type EarlierMonthCredits, type FeeLimits,
+  clientLanguages, composeInvoice, feeBasis as feeBasisSchema, feeLimits, feeYearSettings, messageLanguage, monthBounds, monthFee, settingsForMonth,
+  type BillableVisit, type ClientLanguage, type EarlierMonthCredits, type FeeLimits,
 } from '@tillit/domain';
 import type { Db } from '../db/connection.js';
 import { clients, staff, visits } from '../db/schema.js';
 import { clientFeeBases, feeYears, invoiceLines, invoiceRuns, invoices } from '../db/schema-follow-up.js';
 
-/** Languages the invoice is written in; any other falls back to Swedish. */
-export const invoiceLanguages = ['sv', 'en'] as const;
-export type InvoiceLanguage = (typeof invoiceLanguages)[number];
+/** Languages the invoice is written in: those of the client's page and weekly letter; any other falls back to Swedish. */
+export const invoiceLanguages = clientLanguages;
+export type InvoiceLanguage = ClientLanguage;
 
+/** @returns the client's first language Tillit writes invoices in, else Swedish. */
 export function invoiceLanguage(languages: readonly string[]): InvoiceLanguage {
-  return (languages.find((l) => (invoiceLanguages as readonly string[]).includes(l)) as InvoiceLanguage | undefined) ?? 'sv';
+  return messageLanguage(languages);
 }
 
 export async function loadFeeYears(db: Db) {
