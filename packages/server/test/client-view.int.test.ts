@@ -1,6 +1,7 @@
 // What clients and relatives see, on the demo municipality and both databases: the week with who
 // is coming once published, changes since last look, consent given and withdrawn, and the
 // calendar feed (valid iCalendar, matches the plan, revocable, logged).
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +10,10 @@ import { buildApp } from '../src/app.js';
 import type { Database } from '../src/db/connection.js';
 import { accessLog, users, visits } from '../src/db/schema.js';
 import { loadDemo } from '../src/db/seed.js';
+import { zoned } from '../src/routes/client-view.js';
 import { testConfig } from './config.js';
 import { databaseKinds, openTestDatabase } from './databases.js';
+import { buildFixture, password, type Fixture } from './fixture.js';
 import { as, signIn, type Session } from './http.js';
 
 const today = '2026-11-25';
@@ -146,5 +149,87 @@ describe.each(databaseKinds)('the client view on %s', (kind) => {
     expect(revoke.statusCode).toBe(204);
     expect((await app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/calendar/not-a-token' })).statusCode).toBe(400);
+  });
+});
+
+describe('local visit times as instants across the summer-time changes', () => {
+  // Europe/Stockholm: CET (UTC+1) in winter, CEST (UTC+2) from 02:00 on the last Sunday of March
+  // (29 March 2026) to 03:00 on the last Sunday of October (25 October 2026).
+  it.each([
+    ['2026-03-28', '08:00', '2026-03-28T07:00:00.000Z'], // Saturday before: CET, 08:00 − 1 h
+    ['2026-03-29', '01:30', '2026-03-29T00:30:00.000Z'], // before the change: CET
+    ['2026-03-29', '02:30', '2026-03-29T01:30:00.000Z'], // does not exist: moves forward to 03:30 CEST
+    ['2026-03-29', '03:30', '2026-03-29T01:30:00.000Z'], // CEST, 03:30 − 2 h
+    ['2026-03-29', '08:00', '2026-03-29T06:00:00.000Z'], // CEST, 08:00 − 2 h
+    ['2026-10-24', '08:00', '2026-10-24T06:00:00.000Z'], // Saturday before: still CEST
+    ['2026-10-25', '01:30', '2026-10-24T23:30:00.000Z'], // CEST, 01:30 − 2 h, previous UTC day
+    ['2026-10-25', '02:30', '2026-10-25T01:30:00.000Z'], // occurs twice: the second, CET
+    ['2026-10-25', '08:00', '2026-10-25T07:00:00.000Z'], // CET, 08:00 − 1 h
+    ['2026-11-26', '08:00', '2026-11-26T07:00:00.000Z'],
+  ])('%s %s in Stockholm is %s', (date, time, instant) => {
+    expect(zoned(date, time, 'Europe/Stockholm').toISOString()).toBe(instant);
+  });
+});
+
+describe.each(databaseKinds)('the calendar feed across the summer-time changes on %s', (kind) => {
+  let database: Database;
+  let app: FastifyInstance;
+  let f: Fixture;
+  let current = new Date('2026-03-25T12:00:00Z');
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    f = await buildFixture(database.db);
+    app = await buildApp({ db: database.db, config: testConfig, now: () => current }, { serveWeb: false });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  /** One visit of client A1 at a local time, stored as the planner stores it (date and HH:MM). */
+  const addVisit = async (date: string, windowStart: string, windowEnd: string) => {
+    const id = randomUUID();
+    await database.db.insert(visits).values({
+      id, clientId: f.clientA1, teamId: f.teamA, carePlanVisitId: null, date, title: 'Morgonhjälp', serviceType: 'personal_care',
+      windowStart, windowEnd, durationMin: 30, skills: ['care'], tasks: [], staffCount: 1, video: false, status: 'planned', plannedStart: windowStart, staffIds: [f.staffA1],
+    });
+    return id;
+  };
+
+  it('gives each visit its Stockholm time as the right instant on both sides of each change', async () => {
+    const ids = {
+      marchBefore: await addVisit('2026-03-28', '08:00', '09:00'),
+      marchAfter: await addVisit('2026-03-29', '08:00', '09:00'),
+      // A night visit across the missing hour: 01:30 CET to 03:30 CEST is one hour.
+      marchNight: await addVisit('2026-03-29', '01:30', '03:30'),
+      octoberBefore: await addVisit('2026-10-24', '08:00', '09:00'),
+      octoberAfter: await addVisit('2026-10-25', '08:00', '09:00'),
+      // Across the repeated hour: 01:30 CEST to 03:30 CET is three hours.
+      octoberNight: await addVisit('2026-10-25', '01:30', '03:30'),
+    };
+    const client = await signIn(app, f.usernames.client, password);
+    const made = await as(app, client)({ method: 'POST', url: `/api/clients/${f.clientA1}/calendar-feeds` });
+    expect(made.statusCode, made.body).toBe(201);
+    const path = new URL(made.json().url).pathname;
+    const eventOf = (body: string, id: string) => {
+      const e = assertValidICalendar(body).find((x) => x.includes(`UID:${id}@tillit`));
+      expect(e, id).toBeDefined();
+      return { start: /DTSTART[^:\r\n]*:(\S+)/.exec(e!)![1], end: /DTEND[^:\r\n]*:(\S+)/.exec(e!)![1] };
+    };
+
+    // The feed covers a week back and four weeks ahead of today.
+    current = new Date('2026-03-25T12:00:00Z');
+    const march = (await app.inject({ method: 'GET', url: path })).body;
+    expect(march).toContain('X-WR-TIMEZONE:Europe/Stockholm');
+    expect(eventOf(march, ids.marchBefore)).toEqual({ start: '20260328T070000Z', end: '20260328T080000Z' });
+    expect(eventOf(march, ids.marchAfter)).toEqual({ start: '20260329T060000Z', end: '20260329T070000Z' });
+    expect(eventOf(march, ids.marchNight)).toEqual({ start: '20260329T003000Z', end: '20260329T013000Z' });
+
+    current = new Date('2026-10-21T12:00:00Z');
+    const october = (await app.inject({ method: 'GET', url: path })).body;
+    expect(eventOf(october, ids.octoberBefore)).toEqual({ start: '20261024T060000Z', end: '20261024T070000Z' });
+    expect(eventOf(october, ids.octoberAfter)).toEqual({ start: '20261025T070000Z', end: '20261025T080000Z' });
+    expect(eventOf(october, ids.octoberNight)).toEqual({ start: '20261024T233000Z', end: '20261025T023000Z' });
   });
 });

@@ -4,6 +4,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import ical from 'ical-generator';
+import { DateTime } from 'luxon';
 import { addDays, clientChanges, id, type ClientVisitState } from '@tillit/domain';
 import type { AppContext } from '../context.js';
 import { localDate } from '../context.js';
@@ -205,7 +206,11 @@ export function clientViewRoutes(api: Api, ctx: AppContext): void {
     const names = await ctx.db.select({ id: staff.id, firstName: staff.firstName }).from(staff).where(inArray(staff.id, [...new Set(rows.flatMap((r) => r.staffIds)), '00000000-0000-4000-8000-000000000000']));
     const nameOf = new Map(names.map((n) => [n.id, n.firstName]));
     await logClientAccess(ctx.db, { actor: { userId: owner.id, role: owner.role as never, municipalityId: owner.municipalityId }, clientIds: [feed.clientId], category: 'visits', action: 'read', endpoint: 'GET /api/calendar/:token', requestId: String(request.id) });
-    const cal = ical({ name: 'Hemtjänsten', timezone: ctx.config.timeZone, prodId: { company: 'Tillit', product: 'calendar' } });
+    // Times are written as UTC instants (RFC 5545 form 2, "…Z"), which every calendar shows in its
+    // own zone. A calendar-wide TZID without a VTIMEZONE block is not valid iCalendar, and
+    // ical-generator then prints the server process's local clock, which is UTC in production.
+    const cal = ical({ name: 'Hemtjänsten', prodId: { company: 'Tillit', product: 'calendar' } });
+    cal.x([['X-WR-TIMEZONE', ctx.config.timeZone]]);
     for (const r of rows) {
       if (r.status === 'cancelled' || r.status === 'missed') continue;
       const published = plans.some((p) => p.teamId === r.teamId && p.date === r.date && p.publishedAt !== null);
@@ -223,11 +228,18 @@ export function clientViewRoutes(api: Api, ctx: AppContext): void {
   });
 }
 
-/** The instant of a local date and time in a time zone (the feed's events carry that zone). */
-function zoned(date: string, time: string, timeZone: string): Date {
-  const guess = new Date(`${date}T${time}:00Z`);
-  const parts = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(guess);
-  const asLocal = new Date(`${parts.replace(' ', 'T')}:00Z`);
-  return new Date(guess.getTime() - (asLocal.getTime() - guess.getTime()));
+/**
+ * The instant of a local date and time in a time zone, by the IANA rules in luxon. On the day
+ * summer time starts a time that does not exist (02:30 on the last Sunday of March in Stockholm)
+ * moves forward to 03:30 summer time; on the day it ends a time that occurs twice (02:30 on the
+ * last Sunday of October) is the second one, in normal time.
+ * @param date - YYYY-MM-DD
+ * @param time - HH:MM
+ * @param timeZone - IANA zone, e.g. Europe/Stockholm
+ * @returns the instant
+ */
+export function zoned(date: string, time: string, timeZone: string): Date {
+  const local = DateTime.fromISO(`${date}T${time}`, { zone: timeZone });
+  if (!local.isValid) throw new Error(`not a local time in ${timeZone}: ${date} ${time} (${local.invalidReason})`);
+  return local.toJSDate();
 }
-
