@@ -1,10 +1,10 @@
 // Tables of follow-up and fair billing (issue 7): deviations and their history, lex Sarah cases,
 // improvements, missed-visit flags, fee settings per year, clients' fee basis, invoice runs,
-// invoices and their lines. Same PostgreSQL 15 subset as schema.ts.
+// invoices and their lines, and each unit's follow-up settings. Same PostgreSQL 15 subset as schema.ts.
 import {
-  bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid,
+  bigserial, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
-import type { FeeLimits, FeeYearSettings, MinimumAdjustment } from '@tillit/domain';
+import type { DeviationDeadlineSettings, FeeLimits, FeeYearSettings, LexSarahDeadlineSettings, MinimumAdjustment } from '@tillit/domain';
 import { clients, teams, units, visits } from './schema.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -175,3 +175,23 @@ export const invoiceLines = pgTable('invoice_line', {
 export const followUpSchema = {
   deviations, deviationEvents, lexSarahReports, improvements, visitFlags, feeYears, clientFeeBases, invoiceRuns, invoices, invoiceLines,
 };
+
+/**
+ * A unit's own follow-up figures (services/follow-up-settings.ts); a unit without a row uses the
+ * defaults. Changed by the unit's manager or an administrator.
+ */
+export const unitFollowUpSettings = pgTable('unit_follow_up_settings', {
+  unitId: uuid('unit_id').primaryKey().references(() => units.id),
+  /** Minutes after a window's end before an unmarked visit is possibly missed. */
+  possiblyMissedAfterMin: integer('possibly_missed_after_min').notNull(),
+  /** A start more than this many minutes after the window's end is late. */
+  lateAfterMin: integer('late_after_min').notNull(),
+  /** Hours from the report to each deviation step, per severity (domain deviationDeadlineSettings). */
+  deviationDeadlines: jsonb('deviation_deadlines').$type<DeviationDeadlineSettings>().notNull(),
+  /** Days for the lex Sarah investigation and the notification to IVO. */
+  lexSarahDeadlines: jsonb('lex_sarah_deadlines').$type<LexSarahDeadlineSettings>().notNull(),
+  /** The needs assessor's list: delivered below (1 − x) or above (1 + x) of granted. */
+  followUpDeviationShare: doublePrecision('follow_up_deviation_share').notNull(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});
