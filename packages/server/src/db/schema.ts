@@ -117,6 +117,8 @@ export const carePlanVisits = pgTable('care_plan_visit', {
   videoAllowed: boolean('video_allowed').notNull(),
   /** The team that does this visit when not the client's own (the evening team, the service group). */
   teamId: uuid('team_id').references(() => teams.id),
+  /** A shopping or pharmacy errand, which the service group may do in one car trip with others (decision 0009). */
+  errand: text('errand', { enum: ['shopping', 'pharmacy'] }),
 }, (t) => [index('care_plan_visit_plan_idx').on(t.carePlanId)]);
 
 export const visits = pgTable('visit', {
@@ -148,6 +150,10 @@ export const visits = pgTable('visit', {
   recordedBy: uuid('recorded_by'),
   recordedAt: timestamp('recorded_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The care-plan visit's errand kind, carried to the day (decision 0009). */
+  errand: text('errand', { enum: ['shopping', 'pharmacy'] }),
+  /** The errand trip this visit is delivered on: its members share one person and move as one. */
+  errandTrip: text('errand_trip'),
 }, (t) => [
   index('visit_team_date_idx').on(t.teamId, t.date),
   index('visit_client_date_idx').on(t.clientId, t.date),
