@@ -150,6 +150,21 @@ describe.each(databaseKinds)('the client view on %s', (kind) => {
     expect((await app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/calendar/not-a-token' })).statusCode).toBe(400);
   });
+
+  it("writes the Arabic-speaking client's calendar feed in Arabic", async () => {
+    const arabic = await signIn(app, 'brukare.ar', 'tillit');
+    const arabicClient = (await database.db.select().from(users).where(eq(users.username, 'brukare.ar')))[0]!.clientId!;
+    const made = await as(app, arabic)({ method: 'POST', url: `/api/clients/${arabicClient}/calendar-feeds` });
+    expect(made.statusCode, made.body).toBe(201);
+    const res = await app.inject({ method: 'GET', url: new URL(made.json().url).pathname });
+    const events = assertValidICalendar(res.body);
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) {
+      expect(e).toMatch(/SUMMARY:زيارة/);
+      expect(e).toMatch(/DESCRIPTION:(سيأتي|بين الساعة)/);
+      expect(e).not.toMatch(/Besök|kommer|Mellan/);
+    }
+  });
 });
 
 describe('local visit times as instants across the summer-time changes', () => {

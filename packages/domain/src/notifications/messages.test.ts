@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeMessage, clientLanguages, messageLanguage, spokenDate } from './messages.js';
+import { calendarEventText, changeMessage, clientLanguages, messageLanguage, readerLanguage, spokenDate } from './messages.js';
 
 describe('change messages', () => {
   it('writes one Swedish message for a batch of changes', () => {
@@ -29,5 +29,32 @@ describe('change messages', () => {
     expect(spokenDate('2026-11-26', 'en')).toBe('Thursday 26 November');
     expect(spokenDate('2026-11-26', 'fi')).toMatch(/torstai/);
     expect(spokenDate('2026-11-26', 'ar')).toMatch(/26/);
+  });
+});
+
+describe('calendar events and the reader\'s language', () => {
+  it('reads the account language when set away from Swedish, else the client\'s own first language, else Swedish', () => {
+    expect(readerLanguage('sv', ['ar', 'sv'])).toBe('ar');
+    expect(readerLanguage('fa', ['ar'])).toBe('fa');
+    expect(readerLanguage('sv', null)).toBe('sv');
+    expect(readerLanguage('en', null)).toBe('en');
+    // A language the client view does not have falls back to the client's, then Swedish.
+    expect(readerLanguage('de', ['ti', 'so'])).toBe('so');
+  });
+
+  it('says who comes and when in every language, and only the window before names are known', () => {
+    expect(calendarEventText('sv', { video: false, names: ['Anna', 'Leila'], windowStart: '08:00', windowEnd: '09:00' }))
+      .toEqual({ summary: 'Besök från hemtjänsten', description: 'Anna och Leila kommer mellan 08:00 och 09:00.' });
+    expect(calendarEventText('sv', { video: true, names: [], windowStart: '08:00', windowEnd: '09:00' }))
+      .toEqual({ summary: 'Videobesök från hemtjänsten', description: 'Mellan 08:00 och 09:00.' });
+    const swedish = calendarEventText('sv', { video: false, names: ['Anna'], windowStart: '08:00', windowEnd: '09:00' });
+    for (const lang of clientLanguages) {
+      const e = calendarEventText(lang, { video: false, names: ['Anna'], windowStart: '08:00', windowEnd: '09:00' });
+      expect(e.description, lang).toContain('Anna');
+      expect(e.description, lang).toContain('08:00');
+      expect(e.description, lang).toContain('09:00');
+      if (lang !== 'sv') expect(e.summary, lang).not.toBe(swedish.summary);
+      if (lang !== 'sv') expect(e.description, lang).not.toMatch(/kommer|mellan|och/);
+    }
   });
 });

@@ -14,6 +14,18 @@ export function messageLanguage(languages: readonly string[]): ClientLanguage {
   return 'sv';
 }
 
+/**
+ * The language to write to a signed-in reader in, as the client's page chooses it: the account's
+ * language when set to one other than the default Swedish, else the client's own first language
+ * (for the client's own account), else Swedish.
+ * @param accountLocale - the account's language
+ * @param clientLanguages - the client's languages when the reader is the client; null for a relative
+ */
+export function readerLanguage(accountLocale: string, clientLanguagesOfReader: readonly string[] | null): ClientLanguage {
+  if (accountLocale !== 'sv' && (clientLanguages as readonly string[]).includes(accountLocale)) return accountLocale as ClientLanguage;
+  return clientLanguagesOfReader ? messageLanguage(clientLanguagesOfReader) : 'sv';
+}
+
 interface Words {
   subject: string;
   intro: string;
@@ -70,7 +82,7 @@ const words: Record<ClientLanguage, Words> = {
     locale: 'so',
     subject: 'Isbeddel ku yimid booqashooyinkaaga daryeelka guriga',
     intro: 'Salaan! Booqashooyinkaaga waxaa ku yimid isbeddel:',
-    person: (d, b, a) => `${d}: ${a} ayaa imanaysa halkii ${b}.`,
+    person: (d, b, a) => `${d}: ${a} ayaa imanaya halkii ${b}.`,
     moved: (d, w) => `${d}: booqashada waxaa loo wareejiyay ${w}.`,
     cancelled: (d, w) => `${d} ${w}: booqashada waa la joojiyay.`,
     added: (d, w) => `${d}: booqasho cusub ${w}.`,
@@ -111,4 +123,35 @@ export function changeMessage(lang: ClientLanguage, changes: readonly ClientChan
     return c.kind === 'moved' ? w.moved(date, window) : c.kind === 'cancelled' ? w.cancelled(date, window) : w.added(date, window);
   });
   return { subject: w.subject, text: [w.intro, ...lines, w.outro(teamPhone)].join('\n') };
+}
+
+interface CalendarWords {
+  visit: string;
+  videoVisit: string;
+  comes: (names: string, start: string, end: string) => string;
+  between: (start: string, end: string) => string;
+  and: string;
+}
+
+// The calendar feed carries only when and who (the consent covers no care details).
+const calendarWords: Record<ClientLanguage, CalendarWords> = {
+  sv: { visit: 'Besök från hemtjänsten', videoVisit: 'Videobesök från hemtjänsten', comes: (n, s, e) => `${n} kommer mellan ${s} och ${e}.`, between: (s, e) => `Mellan ${s} och ${e}.`, and: ' och ' },
+  en: { visit: 'Visit from home care', videoVisit: 'Video visit from home care', comes: (n, s, e) => `${n} comes between ${s} and ${e}.`, between: (s, e) => `Between ${s} and ${e}.`, and: ' and ' },
+  fi: { visit: 'Kotipalvelun käynti', videoVisit: 'Kotipalvelun videokäynti', comes: (n, s, e) => `${n} tulee kello ${s}–${e} välillä.`, between: (s, e) => `Kello ${s}–${e} välillä.`, and: ' ja ' },
+  ar: { visit: 'زيارة الرعاية المنزلية', videoVisit: 'زيارة بالفيديو من الرعاية المنزلية', comes: (n, s, e) => `سيأتي ${n} بين الساعة ${s} و ${e}.`, between: (s, e) => `بين الساعة ${s} و ${e}.`, and: ' و ' },
+  so: { visit: 'Booqashada daryeelka guriga', videoVisit: 'Booqasho muuqaal ah oo daryeelka guriga', comes: (n, s, e) => `${n} ayaa imanaya inta u dhaxaysa ${s} iyo ${e}.`, between: (s, e) => `Inta u dhaxaysa ${s} iyo ${e}.`, and: ' iyo ' },
+  fa: { visit: 'ملاقات مراقبت در منزل', videoVisit: 'ملاقات تصویری مراقبت در منزل', comes: (n, s, e) => `${n} بین ساعت ${s} و ${e} می‌آید.`, between: (s, e) => `بین ساعت ${s} و ${e}.`, and: ' و ' },
+};
+
+/**
+ * @param lang - the feed reader's language
+ * @param visit - whether by video, who comes (first names; empty until the day is published) and the window
+ * @returns the calendar event's title and description
+ */
+export function calendarEventText(lang: ClientLanguage, visit: { video: boolean; names: readonly string[]; windowStart: string; windowEnd: string }): { summary: string; description: string } {
+  const w = calendarWords[lang];
+  return {
+    summary: visit.video ? w.videoVisit : w.visit,
+    description: visit.names.length > 0 ? w.comes(visit.names.join(w.and), visit.windowStart, visit.windowEnd) : w.between(visit.windowStart, visit.windowEnd),
+  };
 }

@@ -5,7 +5,7 @@ import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import ical from 'ical-generator';
 import { DateTime } from 'luxon';
-import { addDays, clientChanges, id, type ClientVisitState } from '@tillit/domain';
+import { addDays, calendarEventText, clientChanges, id, readerLanguage, type ClientVisitState } from '@tillit/domain';
 import type { AppContext } from '../context.js';
 import { localDate } from '../context.js';
 import { clients, dayPlans, relatives, shifts, staff, teams, users, visits } from '../db/schema.js';
@@ -211,17 +211,19 @@ export function clientViewRoutes(api: Api, ctx: AppContext): void {
     // ical-generator then prints the server process's local clock, which is UTC in production.
     const cal = ical({ name: 'Hemtjänsten', prodId: { company: 'Tillit', product: 'calendar' } });
     cal.x([['X-WR-TIMEZONE', ctx.config.timeZone]]);
+    // In the language the feed's owner reads the client's page in.
+    const ownClient = feed.relativeId ? null : (await ctx.db.select({ languages: clients.languages }).from(clients).where(eq(clients.id, feed.clientId)))[0];
+    const lang = readerLanguage(owner.locale, ownClient?.languages ?? null);
     for (const r of rows) {
       if (r.status === 'cancelled' || r.status === 'missed') continue;
       const published = plans.some((p) => p.teamId === r.teamId && p.date === r.date && p.publishedAt !== null);
-      const who = published ? r.staffIds.map((s) => nameOf.get(s)).filter(Boolean).join(' och ') : '';
+      const names = published ? r.staffIds.map((s) => nameOf.get(s)).filter((n): n is string => !!n) : [];
       // Only what the consent covers: when and who, not what the care is.
       cal.createEvent({
         id: `${r.id}@tillit`,
         start: zoned(r.date, r.windowStart, ctx.config.timeZone),
         end: zoned(r.date, r.windowEnd, ctx.config.timeZone),
-        summary: r.video ? 'Videobesök från hemtjänsten' : 'Besök från hemtjänsten',
-        description: who ? `${who} kommer mellan ${r.windowStart} och ${r.windowEnd}.` : `Mellan ${r.windowStart} och ${r.windowEnd}.`,
+        ...calendarEventText(lang, { video: r.video, names, windowStart: r.windowStart, windowEnd: r.windowEnd }),
       });
     }
     return reply.type('text/calendar; charset=utf-8').send(cal.toString());

@@ -180,7 +180,7 @@ const words: Record<ClientLanguage, Words> = {
   fa: {
     title: (w) => `ملاقات‌های شما در هفته ${w}`, to: (n) => `برای ${n}`,
     intro: 'این‌ها ملاقات‌های مراقبت در منزل شما در هفته آینده است.',
-    between: (s, e) => `بین ساعت ${s} و ${e}`, comes: (n) => `${n} می‌آید`, and: 'و', later: 'بعدا به شما می‌گوییم چه کسی می‌آید',
+    between: (s, e) => `بین ساعت ${s} و ${e}`, comes: (n) => `${n} می‌آید`, and: 'و', later: 'بعداً به شما می‌گوییم چه کسی می‌آید',
     video: 'ملاقات تصویری', cancelled: 'لغو شد', noVisits: 'ملاقاتی نیست',
     fixedContact: 'مسئول مراقبت ثابت شما', fixedContactIs: (n) => n,
     team: (n) => `تیم مراقبت در منزل: ${n}`, phone: (p) => `تلفن: ${p}`,
