@@ -8,6 +8,7 @@ import { LoginPage } from './auth/LoginPage.js';
 import { changeLanguage, isLanguage } from './i18n/index.js';
 import { paths, startPath } from './navigation.js';
 import { Layout } from './ui/Layout.js';
+import { ClientLoading } from './client-week/ClientLayout.js';
 import { ErrorMessage } from './ui/QueryState.js';
 
 // Each role's screens load when first opened, so a phone downloads only what its user sees.
@@ -56,7 +57,7 @@ function SignedIn({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   return (
     <Layout user={user}>
-      <Suspense fallback={<p className="loading" role="status">{t('common.loading')}</p>}>
+      <Suspense fallback={r === 'client' || r === 'relative' ? <ClientLoading user={user} /> : <p className="loading" role="status">{t('common.loading')}</p>}>
       <Routes>
         {r === 'coordinator' ? <Route path={paths.teamToday} element={<TeamTodayPage user={user} />} /> : null}
         {staffDay ? <Route path={paths.myDay} element={<PhoneDayPage />} /> : null}

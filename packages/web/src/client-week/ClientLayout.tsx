@@ -41,3 +41,9 @@ export function ClientLayout({ user, children }: { user: SessionUser; children: 
     </div>
   );
 }
+
+/** "Loading" in the reader's language, while a client's or relative's screen is fetched. */
+export function ClientLoading({ user }: { user: SessionUser }) {
+  const [lang] = useReaderLanguage(user);
+  return <p className="loading" role="status" lang={lang} dir={languageOf(lang).dir}>{clientT(lang)('loading')}</p>;
+}
