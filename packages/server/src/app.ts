@@ -24,6 +24,7 @@ import { adminRoutes } from './routes/admin.js';
 import { unitRoutes } from './routes/units.js';
 import { deviationRoutes } from './routes/deviations.js';
 import { lexSarahRoutes } from './routes/lex-sarah.js';
+import { followUpSettingsRoutes } from './routes/follow-up-settings.js';
 import { improvementRoutes } from './routes/improvements.js';
 import { visitFollowUpRoutes } from './routes/visit-follow-up.js';
 import { feeRoutes } from './routes/fees.js';
@@ -133,6 +134,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     deviationRoutes(typed, ctx);
     lexSarahRoutes(typed, ctx);
     improvementRoutes(typed, ctx);
+    followUpSettingsRoutes(typed, ctx);
     visitFollowUpRoutes(typed, ctx);
     feeRoutes(typed, ctx);
     invoiceRoutes(typed, ctx);

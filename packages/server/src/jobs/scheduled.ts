@@ -3,7 +3,7 @@
 // each must be safe to run twice (idempotent), since a retry or a restart may repeat it.
 import type { Config } from '../context.js';
 import type { Db } from '../db/connection.js';
-import { followUpSettings } from '../services/follow-up-settings.js';
+import { settingsOfTeam } from '../services/follow-up-settings.js';
 import { localNow } from '../services/local-time.js';
 import { detectMissedVisitsOnPublishedDays } from '../services/missed-visit-detection.js';
 import { localDate } from '../context.js';
@@ -30,7 +30,7 @@ export const missedVisitDetectionJob: ScheduledJob = {
   cron: '*/5 * * * *',
   async run({ db, config, now }) {
     const at = now();
-    await detectMissedVisitsOnPublishedDays(db, localNow(at, config.timeZone), at, async () => followUpSettings.missedVisits);
+    await detectMissedVisitsOnPublishedDays(db, localNow(at, config.timeZone), at, async (teamId) => (await settingsOfTeam(db, teamId)).missedVisits);
   },
 };
 

@@ -12,7 +12,7 @@ import { deviations } from '../db/schema-follow-up.js';
 import { authorizeClient, filterAndLogClients } from '../access/guard.js';
 import { forbidden } from '../errors/problem.js';
 import { sessionOf } from '../app.js';
-import { followUpSettings } from '../services/follow-up-settings.js';
+import { followUpSettings, settingsOfTeams, settingsOfUnit } from '../services/follow-up-settings.js';
 import { type Api, errors } from './api.js';
 
 const period = z.object({ from: isoDate, to: isoDate }).strict()
@@ -27,7 +27,7 @@ export function careFollowUpRoutes(api: Api, ctx: AppContext): void {
   api.get('/api/follow-up/outliers', {
     schema: {
       tags: ['follow-up'],
-      summary: 'Clients whose delivered time over the period is far below or above the granted time (default ±25 %)',
+      summary: 'Clients whose delivered time over the period is far below or above the granted time (the share asked for, else each client’s unit’s own, ±25 % by default)',
       querystring: z.object({ from: isoDate, to: isoDate, share: z.coerce.number().min(0.01).max(5).optional() }).strict()
         .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] })
         .refine((q) => daysBetween(q.from, q.to) <= 62, { message: 'at most 62 days', path: ['to'] }),
@@ -37,6 +37,8 @@ export function careFollowUpRoutes(api: Api, ctx: AppContext): void {
           items: z.array(z.object({
             clientId: id, firstName: z.string(), lastName: z.string(), teamName: z.string(),
             grantedMin: z.number(), plannedMin: z.number(), deliveredMin: z.number(), missedVisits: z.number(), direction: z.enum(['below', 'above']),
+            /** The share this client was measured with: the one asked for, else their unit's. */
+            share: z.number(),
           })),
         }),
         ...errors,
@@ -46,22 +48,26 @@ export function careFollowUpRoutes(api: Api, ctx: AppContext): void {
     const { actor } = sessionOf(request);
     if (!canFollowUpDecisions(actor)) throw forbidden('Only needs assessors and unit managers follow up decisions.');
     const { from, to } = request.query;
-    const share = request.query.share ?? followUpSettings.followUpDeviationShare;
+    // A share asked for applies to all; otherwise each client's unit's own share.
+    const asked = request.query.share;
+    const share = asked ?? (actor.unitId ? (await settingsOfUnit(ctx.db, actor.unitId)).settings.followUpDeviationShare : followUpSettings.followUpDeviationShare);
     const all = await ctx.db.select({ c: clients, teamName: teams.name }).from(clients).innerJoin(teams, eq(teams.id, clients.teamId))
       .orderBy(asc(clients.lastName), asc(clients.firstName));
     const scopes = await filterAndLogClients(ctx, request, actor, all.map((r) => r.c.id), 'decisions');
     const ids = [...scopes];
     const decs = ids.length === 0 ? [] : await ctx.db.select().from(decisions).where(inArray(decisions.clientId, ids));
     const vs = ids.length === 0 ? [] : await ctx.db.select().from(visits).where(and(inArray(visits.clientId, ids), gte(visits.date, from), lte(visits.date, to)));
+    const unitShares = await settingsOfTeams(ctx.db, all.filter((r) => scopes.has(r.c.id)).map((r) => r.c.teamId));
     const items = all.filter((r) => scopes.has(r.c.id)).flatMap((r) => {
+      const clientShare = asked ?? unitShares.get(r.c.teamId)!.followUpDeviationShare;
       const mine = vs.filter((v) => v.clientId === r.c.id);
       const granted = Object.values(grantedMinutesByService(decs.filter((d) => d.clientId === r.c.id), from, to)).reduce((a, b) => a + b, 0);
       const deliveredMin = delivered(mine);
-      const direction = followUpDirection(granted, deliveredMin, share);
+      const direction = followUpDirection(granted, deliveredMin, clientShare);
       if (direction === 'within') return [];
       return [{
         clientId: r.c.id, firstName: r.c.firstName, lastName: r.c.lastName, teamName: r.teamName, grantedMin: granted,
-        plannedMin: planned(mine), deliveredMin, missedVisits: mine.filter((v) => v.status === 'missed').length, direction,
+        plannedMin: planned(mine), deliveredMin, missedVisits: mine.filter((v) => v.status === 'missed').length, direction, share: clientShare,
       }];
     });
     return { from, to, share, items };

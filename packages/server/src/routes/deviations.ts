@@ -15,7 +15,7 @@ import { authorizeClient, authorizeTeam, filterAndLogClients } from '../access/g
 import { forbidden, notFound } from '../errors/problem.js';
 import { sessionOf } from '../app.js';
 import { clientFacingView, fullView, insertDeviation, saveStep, toRecord, type DeviationRow } from '../services/deviations.js';
-import { followUpSettings } from '../services/follow-up-settings.js';
+import { settingsOfTeam, settingsOfTeams, settingsOfUnit } from '../services/follow-up-settings.js';
 import { type Api, errors } from './api.js';
 
 const instant = z.iso.datetime({ offset: true, message: 'must be a date and time, e.g. 2026-11-25T09:30:00+01:00' });
@@ -160,7 +160,9 @@ export function deviationRoutes(api: Api, ctx: AppContext): void {
     const visible = rows.filter((r) => shown.has(r.clientId));
     if (actor.role === 'client' || actor.role === 'relative') return { items: visible.map(clientFacingView) };
     const nameOf = await names(ctx, visible);
-    return { items: visible.map((r) => fullView(r, nameOf(r), followUpSettings.deviationDeadlines, ctx.now())) };
+    // Each deviation's deadlines are those of its team's unit.
+    const settings = await settingsOfTeams(ctx.db, visible.map((r) => r.teamId));
+    return { items: visible.map((r) => fullView(r, nameOf(r), settings.get(r.teamId)!.deviationDeadlines, ctx.now())) };
   });
 
   api.get('/api/deviations/:deviationId', {
@@ -191,13 +193,14 @@ export function deviationRoutes(api: Api, ctx: AppContext): void {
     const evs = await ctx.db.select().from(deviationEvents).where(eq(deviationEvents.deviationId, r.id)).orderBy(asc(deviationEvents.id));
     const ls = (await ctx.db.select().from(lexSarahReports).where(eq(lexSarahReports.deviationId, r.id)))[0];
     const today = localDate(ctx.now(), ctx.config.timeZone);
+    const settings = await settingsOfTeam(ctx.db, r.teamId);
     return {
-      ...fullView(r, (await names(ctx, [r]))(r), followUpSettings.deviationDeadlines, ctx.now()),
+      ...fullView(r, (await names(ctx, [r]))(r), settings.deviationDeadlines, ctx.now()),
       events: evs.map((e) => ({ at: e.at.toISOString(), byName: e.byName, step: e.step, data: e.data })),
       lexSarah: ls && actor.role === 'unit_manager' ? {
         id: ls.id, state: ls.state, reportedAt: ls.reportedAt.toISOString(), report: ls.report,
         investigation: ls.investigation ?? null, decision: ls.decision ?? null, ivoNotification: ls.ivoNotification ?? null, closed: ls.closed ?? null,
-        overdue: lexSarahOverdue(lexSarahRecordOf(ls), followUpSettings.lexSarahDeadlines, today),
+        overdue: lexSarahOverdue(lexSarahRecordOf(ls), settings.lexSarahDeadlines, today),
       } : null,
     };
   });
@@ -249,16 +252,17 @@ export function deviationRoutes(api: Api, ctx: AppContext): void {
     const open = teamIds.length === 0 ? [] : await ctx.db.select().from(deviations)
       .where(and(inArray(deviations.teamId, teamIds), inArray(deviations.state, ['reported', 'investigated', 'actions_decided', 'client_told'])))
       .orderBy(asc(deviations.reportedAt));
-    const late = open.filter((r) => overdueStep(toRecord(r), followUpSettings.deviationDeadlines, now.toISOString()) !== null);
+    const { settings } = await settingsOfUnit(ctx.db, request.params.unitId);
+    const late = open.filter((r) => overdueStep(toRecord(r), settings.deviationDeadlines, now.toISOString()) !== null);
     const shown = await filterAndLogClients(ctx, request, actor, late.map((r) => r.clientId), 'deviations');
     const visible = late.filter((r) => shown.has(r.clientId));
     const nameOf = await names(ctx, visible);
     const ls = open.length === 0 ? [] : await ctx.db.select().from(lexSarahReports).where(inArray(lexSarahReports.deviationId, open.map((o) => o.id)));
     const imps = await ctx.db.select().from(improvements).where(eq(improvements.unitId, request.params.unitId));
     return {
-      deviations: visible.map((r) => fullView(r, nameOf(r), followUpSettings.deviationDeadlines, now)),
+      deviations: visible.map((r) => fullView(r, nameOf(r), settings.deviationDeadlines, now)),
       lexSarah: ls.flatMap((l) => {
-        const overdue = lexSarahOverdue(lexSarahRecordOf(l), followUpSettings.lexSarahDeadlines, today);
+        const overdue = lexSarahOverdue(lexSarahRecordOf(l), settings.lexSarahDeadlines, today);
         return overdue ? [{ id: l.id, deviationId: l.deviationId, state: l.state, overdue }] : [];
       }),
       improvementsDue: imps.filter((i) => studyDue({ state: i.state as never, studyOn: i.studyOn }, today))

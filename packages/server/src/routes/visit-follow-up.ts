@@ -11,7 +11,7 @@ import { authorizeClient, authorizeTeam, filterAndLogClients } from '../access/g
 import { notFound } from '../errors/problem.js';
 import { sessionOf } from '../app.js';
 import { insertDeviation } from '../services/deviations.js';
-import { followUpSettings } from '../services/follow-up-settings.js';
+import { settingsOfTeam } from '../services/follow-up-settings.js';
 import { localInstant, localNow } from '../services/local-time.js';
 import { detectMissedVisits } from '../services/missed-visit-detection.js';
 import { type Api, errors } from './api.js';
@@ -37,7 +37,7 @@ export function visitFollowUpRoutes(api: Api, ctx: AppContext): void {
     await authorizeTeam(ctx, actor, teamId, 'read');
     const now = ctx.now();
     const local = localNow(now, ctx.config.timeZone);
-    await detectMissedVisits(ctx.db, local, now, followUpSettings.missedVisits, { teamId, to: date });
+    await detectMissedVisits(ctx.db, local, now, (await settingsOfTeam(ctx.db, teamId)).missedVisits, { teamId, to: date });
     const rows = await ctx.db.select({ f: visitFlags, v: visits }).from(visitFlags).innerJoin(visits, eq(visits.id, visitFlags.visitId))
       .where(and(eq(visitFlags.teamId, teamId), eq(visitFlags.date, date))).orderBy(asc(visits.windowStart));
     const earlier = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(visitFlags)
@@ -78,7 +78,7 @@ export function visitFollowUpRoutes(api: Api, ctx: AppContext): void {
     });
     const now = ctx.now();
     const local = localNow(now, ctx.config.timeZone);
-    const s = settleVisit(v, request.body, local, followUpSettings.missedVisits);
+    const s = settleVisit(v, request.body, local, (await settingsOfTeam(ctx.db, v.teamId)).missedVisits);
     const flags = await ctx.db.select().from(visitFlags).where(eq(visitFlags.visitId, v.id));
     const deviationId = await ctx.db.transaction(async (tx) => {
       await tx.update(visits).set({

@@ -1,5 +1,5 @@
 // Access-matrix entries for follow-up and fair billing (issue 7): deviations, lex Sarah,
-// improvements, missed-visit flags and settling, fee figures and bases, invoice runs and invoices,
+// improvements, each unit's follow-up settings, missed-visit flags and settling, fee figures and bases, invoice runs and invoices,
 // and the needs assessor's follow-up. Objects the fixture lacks are created by the first allowed
 // role under fixed ids (the API takes client-chosen ids for offline reports); later roles' repeats
 // pass the access check and stop at a later rule (409). Other-scope ids never exist: 404 for all.
@@ -13,6 +13,12 @@ const improvementOf = (s: Scope) => (s === 'own' ? '1a1a0000-0000-4000-8000-0000
 const unitOf = (f: Fixture, s: Scope) => (s === 'own' ? f.unit1 : f.unit2);
 const visitOf = (f: Fixture, s: Scope) => (s === 'own' ? f.visitA1Today : f.visitB1Today);
 const { year: _year, ...fees2026 } = defaultFeeYears.find((y) => y.year === 2026)!;
+const unitSettings = {
+  missedVisits: { possiblyMissedAfterMin: 60, lateAfterMin: 30 },
+  deviationDeadlines: Object.fromEntries((['low', 'moderate', 'serious'] as const).map((k) => [k, { investigated: 24, actions_decided: 72, client_told: 120, closed: 336 }])),
+  lexSarahDeadlines: { investigateWithinDays: 14, notifyIvoWithinDays: 2 },
+  followUpDeviationShare: 0.25,
+};
 
 export const entries: Record<string, MatrixEntry> = {
   'POST /api/deviations': {
@@ -73,6 +79,15 @@ export const entries: Record<string, MatrixEntry> = {
   'POST /api/improvements/:improvementId/steps': {
     call: (_f, s) => ({ method: 'POST', url: `/api/improvements/${improvementOf(s)}/steps`, payload: { step: 'doing', startedOn: today } }),
     own: ['unit_manager'], other: [], allowedStatus: [409],
+  },
+  'GET /api/units/:unitId/follow-up-settings': {
+    call: (f, s) => ({ method: 'GET', url: `/api/units/${unitOf(f, s)}/follow-up-settings` }),
+    // An administrator sets up every unit of the municipality; a manager only their own.
+    own: ['unit_manager', 'admin'], other: ['admin'],
+  },
+  'PUT /api/units/:unitId/follow-up-settings': {
+    call: (f, s) => ({ method: 'PUT', url: `/api/units/${unitOf(f, s)}/follow-up-settings`, payload: unitSettings }),
+    own: ['unit_manager', 'admin'], other: ['admin'],
   },
   'GET /api/teams/:teamId/days/:date/missed-visit-flags': {
     call: (f, s) => ({ method: 'GET', url: `/api/teams/${teamOf(f, s)}/days/${today}/missed-visit-flags` }),

@@ -1,5 +1,5 @@
-// Bad-input cases for follow-up and fair billing: deviations, lex Sarah, improvements, settling
-// visits, fee figures and bases, invoice runs.
+// Bad-input cases for follow-up and fair billing: deviations, lex Sarah, improvements, a unit's
+// follow-up settings, settling visits, fee figures and bases, invoice runs.
 import { defaultFeeYears } from '@tillit/domain';
 import type { Fixture } from '../fixture.js';
 import { unknownId, type WriteEndpoint } from './types.js';
@@ -11,6 +11,14 @@ const improvements = (f: Fixture) => `/api/units/${f.unit1}/improvements`;
 const settle = (f: Fixture) => `/api/visits/${f.visitA1Today}/settle`;
 const basis = (f: Fixture) => `/api/clients/${f.clientA1}/fee-basis`;
 const { year: _year, ...fees2026 } = defaultFeeYears.find((y) => y.year === 2026)!;
+const unitSettingsUrl = (f: Fixture) => `/api/units/${f.unit1}/follow-up-settings`;
+const steps48 = { investigated: 48, actions_decided: 96, client_told: 120, closed: 336 };
+const unitSettings = {
+  missedVisits: { possiblyMissedAfterMin: 45, lateAfterMin: 20 },
+  deviationDeadlines: { low: steps48, moderate: steps48, serious: steps48 },
+  lexSarahDeadlines: { investigateWithinDays: 10, notifyIvoWithinDays: 2 },
+  followUpDeviationShare: 0.2,
+};
 const plan = { title: 'Inga lösa mattor', cause: 'Fall', change: 'Gå igenom hemmen', prediction: 'Färre fall', measure: 'Fall per vecka', deviationType: 'fall', teamId: null, studyOn: '2026-12-20' };
 
 export const writeEndpoints: Record<string, WriteEndpoint> = {
@@ -77,6 +85,19 @@ export const writeEndpoints: Record<string, WriteEndpoint> = {
       { name: 'a punctual visit is not late', url: settle, payload: { outcome: 'late', reason: 'Snö' }, pointer: '/body/outcome', status: 409 },
       { name: 'unknown visit', url: () => `/api/visits/${unknownId}/settle`, payload: { outcome: 'missed', reason: 'Ingen kom' }, status: 404 },
       { name: 'visit of another team', url: (f) => `/api/visits/${f.visitB1Today}/settle`, payload: { outcome: 'missed', reason: 'Ingen kom' }, status: 404 },
+    ],
+  },
+  'PUT /api/units/:unitId/follow-up-settings': {
+    method: 'PUT', role: 'unit_manager',
+    cases: [
+      { name: 'grace as text', url: unitSettingsUrl, payload: { ...unitSettings, missedVisits: { possiblyMissedAfterMin: '60', lateAfterMin: 20 } }, pointer: '/body/missedVisits/possiblyMissedAfterMin' },
+      { name: 'negative late threshold', url: unitSettingsUrl, payload: { ...unitSettings, missedVisits: { possiblyMissedAfterMin: 60, lateAfterMin: -5 } }, pointer: '/body/missedVisits/lateAfterMin' },
+      { name: 'client told due before the investigation', url: unitSettingsUrl, payload: { ...unitSettings, deviationDeadlines: { ...unitSettings.deviationDeadlines, serious: { ...steps48, client_told: 24 } } }, pointer: '/body/deviationDeadlines/serious/client_told' },
+      { name: 'a severity missing', url: unitSettingsUrl, payload: { ...unitSettings, deviationDeadlines: { low: steps48, moderate: steps48 } }, pointer: '/body/deviationDeadlines/serious' },
+      { name: 'zero days to investigate a lex Sarah report', url: unitSettingsUrl, payload: { ...unitSettings, lexSarahDeadlines: { investigateWithinDays: 0, notifyIvoWithinDays: 2 } }, pointer: '/body/lexSarahDeadlines/investigateWithinDays' },
+      { name: 'outlier share above 100 %', url: unitSettingsUrl, payload: { ...unitSettings, followUpDeviationShare: 1.5 }, pointer: '/body/followUpDeviationShare' },
+      { name: 'an unknown setting', url: unitSettingsUrl, payload: { ...unitSettings, graceHours: 2 }, pointer: '/body' },
+      { name: 'unknown unit', url: () => `/api/units/${unknownId}/follow-up-settings`, payload: unitSettings, status: 404 },
     ],
   },
   'PUT /api/fee-years/:year': {
