@@ -48,6 +48,17 @@ describe('errand trips', () => {
     expect(groupErrandTrips([dora, erik], rules).map((t) => [t.visits, t.kinds])).toEqual([[['dora', 'erik'], ['pharmacy']]]);
   });
 
+  it("narrows a trip's start to when a driver's day allows it, and drops a trip no driver could do", () => {
+    // Anna and Bo alone could start 09:05–10:52 (78 min). A driver whose break must start by
+    // 11:00 can only do a 78-min trip that ends by then: start ≤ 09:42.
+    const beforeBreak = { ...rules, startWindow: (from: number, to: number, durationMin: number) => ({ start: from, end: Math.min(to, toMinutes('11:00') - durationMin) }) };
+    expect(layOutTrip([anna, bo], beforeBreak)!.window).toEqual({ start: '09:05', end: '09:42' });
+    // A driver who starts at 11:00 cannot do it at all, so Anna and Bo stay apart.
+    const late = { ...rules, startWindow: (from: number, to: number) => (to < toMinutes('11:00') ? null : { start: Math.max(from, toMinutes('11:00')), end: to }) };
+    expect(layOutTrip([anna, bo], late)).toBeNull();
+    expect(groupErrandTrips([anna, bo], late)).toEqual([]);
+  });
+
   it('never puts more clients on a trip than fit', () => {
     const many = Array.from({ length: 7 }, (_, i) => visit(`c${i}`, 'shopping', 0.05 + i * 0.001, 0, ['09:00', '14:00'], 40));
     const trips = groupErrandTrips(many, { ...rules, maxClients: 3 });

@@ -37,6 +37,12 @@ export interface ErrandRules {
   travelMin: (a: Place, b: Place) => number;
   /** Most clients on one trip (what fits in the car and in a cool bag). */
   maxClients: number;
+  /**
+   * Optional: when a driver's day lets a trip of `durationMin` start, within `from`..`to` (minutes
+   * after midnight): their shift, the drive to the shop and back, and a break the trip must not
+   * cover. @returns the start window to use, or null when no driver could do the trip then
+   */
+  startWindow?: (from: number, to: number, durationMin: number) => { start: number; end: number } | null;
 }
 
 export interface ErrandTrip {
@@ -94,6 +100,13 @@ export function layOutTrip(order: readonly ErrandVisit[], rules: ErrandRules): E
     latest = Math.min(latest, toMinutes(v.windowEnd) - offsets[i]!);
   });
   if (earliest > latest || earliest < 0) return null;
+  if (rules.startWindow) {
+    const w = rules.startWindow(earliest, latest, t);
+    if (!w || w.start > w.end) return null;
+    earliest = Math.max(earliest, w.start);
+    latest = Math.min(latest, w.end);
+    if (earliest > latest) return null;
+  }
   const saved = order.reduce((a, v) => a + soloMin(v, rules), 0) - t;
   return {
     visits: order.map((v) => v.id), kinds, offsets, durationMin: t,
@@ -105,8 +118,9 @@ export function layOutTrip(order: readonly ErrandVisit[], rules: ErrandRules): E
  * The best delivery order for a few visits: every order is tried (trips are small; maxClients
  * keeps this at most 5! = 120 layouts), the shortest feasible one wins, ties by id for
  * reproducible plans.
+ * @returns the shortest trip, or null when no order keeps every window
  */
-function bestTrip(members: readonly ErrandVisit[], rules: ErrandRules): ErrandTrip | null {
+export function bestTrip(members: readonly ErrandVisit[], rules: ErrandRules): ErrandTrip | null {
   let best: ErrandTrip | null = null;
   for (const order of permutations([...members].sort((a, b) => a.id.localeCompare(b.id)))) {
     const trip = layOutTrip(order, rules);

@@ -85,7 +85,9 @@ export async function loadDemo(db: Db, demo: DemoMunicipality): Promise<void> {
     const recent = demo.shifts.filter((s) => s.date >= addDays(demo.today, -14) && s.date < demo.today);
     await insertChunked(rotaFromShifts(recent), chunk, (c) => tx.insert(rotaShifts).values(c));
     await insertChunked(demo.absences, chunk, (c) => tx.insert(absences).values(c));
-    await insertChunked(demo.visits, chunk, (c) => tx.insert(visits).values(c));
+    // Each visit carries its care-plan visit's errand kind, so the service group can group errands into trips.
+    const errandOf = new Map(planVisits.map((v) => [v.id, v.errand ?? null]));
+    await insertChunked(demo.visits, chunk, (c) => tx.insert(visits).values(c.map((v) => ({ ...v, errand: (v.carePlanVisitId && errandOf.get(v.carePlanVisitId)) || null }))));
     // The demo's days are complete as generated; lazy generation must not add to them.
     const days = demo.teams.flatMap((t) => dates.map((date) => ({ teamId: t.id, date })));
     await insertChunked(days, chunk, (c) => tx.insert(generatedDays).values(c));

@@ -5,7 +5,7 @@ import { and, desc, eq, gte, inArray, lt, lte, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkPlan, parsePlan, parseProblem, violationCodes, type Violation } from '@tillit/planner';
 import {
-  addDays, clientAccess, continuity, DomainError, fromMinutes, id, isoDate, timeOfDay, toMinutes,
+  addDays, clientAccess, continuity, DomainError, errandKinds, fromMinutes, id, isoDate, timeOfDay, toMinutes,
 } from '@tillit/domain';
 import type { AppContext } from '../context.js';
 import { localDate } from '../context.js';
@@ -14,7 +14,7 @@ import { accessFacts, authorizeTeam, filterAndLogClients, loadClientScopes } fro
 import { forbidden, HttpProblem, notFound } from '../errors/problem.js';
 import { sessionOf } from '../app.js';
 import { ensureDaysGenerated } from '../services/visit-generation.js';
-import { currentPlanOf, loadDay, type DayPlan, type DayProblem } from '../services/planning-problem.js';
+import { currentPlanOf, loadDay, tripsOfPlan, withTrips, type DayPlan, type DayProblem, type DayTrip } from '../services/planning-problem.js';
 import { bumpVersion, ensureDayPlan, recordChange } from '../services/day-plan.js';
 import { createPlanningJob } from '../services/planning-jobs.js';
 import { notifyDayChanges, recordPublishedBaseline } from '../services/change-notifications.js';
@@ -61,9 +61,33 @@ function newViolations(before: { violations: string[] }, after: { details: Viola
 
 const addMinutes = (time: string, min: number) => fromMinutes(toMinutes(time) + min);
 
-/** The day's plan with one visit moved, for checking before or after saving. */
-function withVisit(day: Awaited<ReturnType<typeof loadDay>>, visitId: string, staffIds: string[], plannedStart: string | null, breaks: Record<string, string[]>): DayPlan {
-  const rows = [...day.visitRows.values()].map((v) => (v.id === visitId ? { ...v, staffIds, plannedStart } : v));
+type Day = Awaited<ReturnType<typeof loadDay>>;
+
+/** The errand trip a visit is on, if any (decision 0009). */
+function tripOfVisit(day: Day, visitId: string): DayTrip | undefined {
+  const t = day.tripOf.get(visitId);
+  return t ? day.trips.get(t) : undefined;
+}
+
+/**
+ * Where each visit moved with `visitId` goes: the visit itself, or every member of its trip, the
+ * trip keeping its layout so that `visitId` starts at `plannedStart`.
+ */
+function movedWith(day: Day, visitId: string, plannedStart: string | null): { id: string; plannedStart: string | null }[] {
+  const trip = tripOfVisit(day, visitId);
+  if (!trip) return [{ id: visitId, plannedStart }];
+  const own = trip.offsets[trip.visits.indexOf(visitId)]!;
+  return trip.visits.map((id, i) => ({ id, plannedStart: plannedStart === null ? null : addMinutes(plannedStart, trip.offsets[i]! - own) }));
+}
+
+/** The day's plan with one visit (or its whole trip) moved, for checking before or after saving. */
+function withVisit(day: Day, visitId: string, staffIds: string[], plannedStart: string | null, breaks: Record<string, string[]>): DayPlan {
+  const trip = tripOfVisit(day, visitId);
+  const start = trip ? movedWith(day, visitId, plannedStart)[0]!.plannedStart : plannedStart;
+  const rowId = trip ? trip.id : visitId;
+  const rows = day.planRows.map((r) => (r.id === rowId
+    ? { ...r, staffIds, plannedStart: trip && start !== null ? addMinutes(start, -trip.offsets[0]!) : start }
+    : r));
   return currentPlanOf(day.problem.date, rows, breaks, day.problem.staff);
 }
 
@@ -74,7 +98,7 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
     published ? notifyDayChanges(tx, teamId, date, ctx.now(), notify) : Promise.resolve(0);
 
   /** The day's planned visit, or why it cannot be moved (unknown: 404; done, missed or cancelled: 409). */
-  async function plannedVisit(day: Awaited<ReturnType<typeof loadDay>>, teamId: string, date: string, visitId: string) {
+  async function plannedVisit(day: Day, teamId: string, date: string, visitId: string) {
     const v = day.visitRows.get(visitId);
     if (v) return v;
     const row = (await ctx.db.select().from(visits).where(and(eq(visits.id, visitId), eq(visits.teamId, teamId), eq(visits.date, date))))[0];
@@ -94,7 +118,7 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
    * team's clients, the service group's day (the team plans its clients' service visits with the
    * service staff on the same board; the check covers the service staff's whole day).
    */
-  async function dayOfVisit(teamId: string, date: string, visitId: string): Promise<{ dayTeamId: string; day: Awaited<ReturnType<typeof loadDay>> }> {
+  async function dayOfVisit(teamId: string, date: string, visitId: string): Promise<{ dayTeamId: string; day: Day }> {
     const own = await loadDay(ctx.db, teamId, date);
     if (own.visitRows.has(visitId)) return { dayTeamId: teamId, day: own };
     const service = (await ctx.db.select({ teamId: visits.teamId }).from(visits)
@@ -172,6 +196,20 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
             /** The service group's visits to this team's clients, as on the team's day. */
             visits: z.array(visitView.extend({
               client: z.object({ firstName: z.string(), lastName: z.string(), languages: z.array(z.string()), fixedContactStaffId: id.nullable() }),
+              /** The errand trip the visit is delivered on (one block on the board), or null. */
+              errandTrip: z.string().nullable(),
+            })),
+            /**
+             * The errand trips with at least one of this team's clients: one stop for the service
+             * staff, its deliveries in order; other teams' clients without name or visit id.
+             */
+            trips: z.array(z.object({
+              id: z.string(), staffId: id.nullable(), start: hhmm.nullable(), durationMin: z.number(), savedMin: z.number(),
+              kinds: z.array(z.enum(errandKinds)), locked: z.boolean(),
+              stops: z.array(z.object({
+                visitId: id.nullable(), errand: z.enum(errandKinds), offsetMin: z.number(), start: hhmm.nullable(),
+                client: z.object({ firstName: z.string(), lastName: z.string() }).nullable(),
+              })),
             })),
             /** The service staff's visits to other teams' clients: only when, never who. */
             busy: z.array(z.object({ staffId: id, start: z.string(), end: z.string() })),
@@ -204,7 +242,26 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
       const clientById = new Map(mine.map((r) => [r.c.id, r.c]));
       const plan = day.currentPlan;
       const ownVisitIds = new Set(views.map((v) => v.id));
-      const busy = rows.filter((r) => !ownVisitIds.has(r.v.id) && r.v.plannedStart).flatMap((r) => r.v.staffIds.map((s) => ({
+      const rowById = new Map(rows.map((r) => [r.v.id, r]));
+      const trips = [...day.trips.values()].filter((t) => t.visits.some((vid) => ownVisitIds.has(vid))).map((t) => {
+        const stop = day.planRows.find((r) => r.id === t.id)!;
+        return {
+          id: t.id, staffId: stop.staffIds[0] ?? null, start: stop.plannedStart, durationMin: t.durationMin, savedMin: t.savedMin, kinds: t.kinds,
+          locked: stop.locked,
+          stops: t.visits.map((vid, i) => {
+            const r = rowById.get(vid)!;
+            const mine = ownVisitIds.has(vid);
+            return {
+              visitId: mine ? vid : null, errand: r.v.errand!, offsetMin: t.offsets[i]!,
+              start: stop.plannedStart ? addMinutes(stop.plannedStart, t.offsets[i]!) : null,
+              client: mine ? { firstName: r.c.firstName, lastName: r.c.lastName } : null,
+            };
+          }),
+        };
+      });
+      // A shown trip is one block; its other teams' deliveries are inside it, not busy times of their own.
+      const inShownTrip = new Set(trips.flatMap((t) => day.trips.get(t.id)!.visits));
+      const busy = rows.filter((r) => !ownVisitIds.has(r.v.id) && !inShownTrip.has(r.v.id) && r.v.plannedStart).flatMap((r) => r.v.staffIds.map((s) => ({
         staffId: s, start: (r.v.status === 'done' && r.v.actualStart) || r.v.plannedStart!, end: r.v.status === 'done' && r.v.actualEnd ? r.v.actualEnd : addMinutes(r.v.plannedStart!, r.v.durationMin),
       })));
       groups.push({
@@ -220,8 +277,9 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
         }),
         visits: views.map((v) => {
           const c = clientById.get(v.clientId)!;
-          return { ...v, client: { firstName: c.firstName, lastName: c.lastName, languages: c.languages, fixedContactStaffId: c.fixedContactStaffId } };
+          return { ...v, errandTrip: day.tripOf.get(v.id) ?? null, client: { firstName: c.firstName, lastName: c.lastName, languages: c.languages, fixedContactStaffId: c.fixedContactStaffId } };
         }),
+        trips,
         busy,
         // Only the breaks: the service staff's visits to other teams' clients stay out of this team's view.
         plan: { ...plan, routes: plan.routes.map((r) => ({ staff: r.staff, stops: r.stops.filter((x) => x.break) })), unassigned: [] },
@@ -310,12 +368,19 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
     const result = await ctx.db.transaction(async (tx) => {
       const bumped = await bumpVersion(tx, dayTeamId, date, b.version, actor.userId, ctx.now());
       const locked = b.locked ?? v.locked;
-      await tx.update(visits).set({ staffIds, plannedStart, locked, version: v.version + 1, updatedAt: ctx.now() }).where(eq(visits.id, visitId));
+      // A visit on an errand trip moves, and locks, with its whole trip: one change to undo.
+      const moved = movedWith(day, visitId, plannedStart);
+      const members: Record<string, { staffIds: string[]; plannedStart: string | null; locked: boolean }> = {};
+      for (const m of moved) {
+        const row = day.visitRows.get(m.id)!;
+        members[m.id] = { staffIds: row.staffIds, plannedStart: row.plannedStart, locked: row.locked };
+        await tx.update(visits).set({ staffIds, plannedStart: m.plannedStart, locked, version: row.version + 1, updatedAt: ctx.now() }).where(eq(visits.id, m.id));
+      }
       const kind = b.staffIds === undefined && b.plannedStart === undefined ? (locked ? 'lock' : 'unlock') : 'assign';
       await recordChange(tx, {
         teamId: dayTeamId, date, visitId, kind, afterPublish: bumped.published, changedBy: actor.userId,
-        before: { staffIds: v.staffIds, plannedStart: v.plannedStart, locked: v.locked },
-        after: { staffIds, plannedStart, locked },
+        before: { staffIds: v.staffIds, plannedStart: v.plannedStart, locked: v.locked, ...(moved.length > 1 ? { trip: members } : {}) },
+        after: { staffIds, plannedStart, locked, ...(moved.length > 1 ? { trip: Object.fromEntries(moved.map((m) => [m.id, { staffIds, plannedStart: m.plannedStart, locked }])) } : {}) },
       });
       await tellClients(tx, dayTeamId, date, bumped.published);
       return bumped.version;
@@ -341,8 +406,12 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
         .orderBy(desc(planChanges.id)).limit(1))[0];
       const bumped = await bumpVersion(tx, teamId, date, request.body.version, actor.userId, ctx.now());
       if (!last || !last.visitId) return { version: bumped.version, undone: null };
-      const prev = last.before as { staffIds: string[]; plannedStart: string | null; locked: boolean };
-      await tx.update(visits).set({ staffIds: prev.staffIds, plannedStart: prev.plannedStart, locked: prev.locked, updatedAt: ctx.now() }).where(eq(visits.id, last.visitId));
+      type Assignment = { staffIds: string[]; plannedStart: string | null; locked: boolean };
+      const prev = last.before as Assignment & { trip?: Record<string, Assignment> };
+      // A trip's change is undone for all its visits.
+      for (const [visitId, a] of Object.entries(prev.trip ?? { [last.visitId]: prev })) {
+        await tx.update(visits).set({ staffIds: a.staffIds, plannedStart: a.plannedStart, locked: a.locked, updatedAt: ctx.now() }).where(eq(visits.id, visitId));
+      }
       // The undone change is marked by an 'undo' record pointing at it, and no longer undoable.
       await tx.update(planChanges).set({ kind: `${last.kind}-undone` }).where(eq(planChanges.id, last.id));
       await recordChange(tx, { teamId, date, visitId: last.visitId, kind: 'undo', before: last.after, after: prev, afterPublish: bumped.published, changedBy: actor.userId });
@@ -415,7 +484,8 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
     await authorizeTeam(ctx, actor, job.teamId, 'read');
     let verdict = null;
     if (job.result) {
-      const day = await loadDay(ctx.db, job.teamId, job.date);
+      // Checked with the errand trips the suggestion was made with.
+      const day = withTrips(await loadDay(ctx.db, job.teamId, job.date), tripsOfPlan(job.result));
       verdict = check(day.problem, job.result as unknown as DayPlan);
     }
     return { id: job.id, teamId: job.teamId, date: job.date, status: job.status, baseVersion: job.baseVersion, progress: job.progress, error: job.error, check: verdict };
@@ -447,7 +517,7 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
     await authorizeTeam(ctx, actor, teamId, 'write');
     if (!job.result) throw new HttpProblem(422, 'no-suggestion', 'This job has no plan to use (yet).');
     const plan = job.result as unknown as DayPlan;
-    const day = await loadDay(ctx.db, teamId, date);
+    const day = withTrips(await loadDay(ctx.db, teamId, date), tripsOfPlan(job.result));
     const assigned = new Map<string, { staffIds: string[]; start: string }>();
     const breaks: Record<string, string[]> = {};
     for (const r of plan.routes) {
@@ -459,6 +529,11 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
           assigned.set(s.visit, a);
         }
       }
+    }
+    // A planned trip gives each of its visits to the trip's person, at the trip's start plus the visit's offset.
+    for (const t of day.trips.values()) {
+      const a = assigned.get(t.id);
+      if (a) t.visits.forEach((id, i) => assigned.set(id, { staffIds: a.staffIds, start: addMinutes(a.start, t.offsets[i]!) }));
     }
     return ctx.db.transaction(async (tx) => {
       const bumped = await bumpVersion(tx, teamId, date, request.body.version, actor.userId, ctx.now());
@@ -472,12 +547,13 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
         const a = assigned.get(v.id);
         const staffIds = a?.staffIds ?? [];
         const plannedStart = a?.start ?? null;
+        const errandTrip = day.tripOf.get(v.id) ?? null;
         const samePeople = staffIds.length === v.staffIds.length && staffIds.every((s) => v.staffIds.includes(s));
-        if (plannedStart === v.plannedStart && samePeople) continue;
+        if (plannedStart === v.plannedStart && samePeople && errandTrip === v.errandTrip) continue;
         // Moved: another person; retimed: the same people at another time.
         if (samePeople) retimed++;
         else moved++;
-        await tx.update(visits).set({ staffIds, plannedStart, locked: false, version: v.version + 1, updatedAt: ctx.now() }).where(eq(visits.id, v.id));
+        await tx.update(visits).set({ staffIds, plannedStart, errandTrip, locked: false, version: v.version + 1, updatedAt: ctx.now() }).where(eq(visits.id, v.id));
         await recordChange(tx, {
           teamId, date, visitId: v.id, kind: 'suggestion-applied', afterPublish: bumped.published, changedBy: actor.userId,
           before: { staffIds: v.staffIds, plannedStart: v.plannedStart, locked: v.locked }, after: { staffIds, plannedStart, locked: false },
@@ -604,6 +680,11 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
       if (request.body.decision === 'confirm' && to) {
         const staffIds = v.staffIds.map((s) => (s === swap.fromStaffId ? to : s));
         await tx.update(visits).set({ staffIds, version: v.version + 1, updatedAt: ctx.now() }).where(eq(visits.id, v.id));
+        // The rest of an errand trip goes with it: a trip is done by one person.
+        if (v.errandTrip) {
+          const rest = await tx.select().from(visits).where(and(eq(visits.errandTrip, v.errandTrip), eq(visits.date, v.date), eq(visits.status, 'planned'), ne(visits.id, v.id)));
+          for (const m of rest) await tx.update(visits).set({ staffIds, version: m.version + 1, updatedAt: ctx.now() }).where(eq(visits.id, m.id));
+        }
         await recordChange(tx, { teamId: v.teamId, date: v.date, visitId: v.id, kind: 'swap', before: { staffIds: v.staffIds, plannedStart: v.plannedStart, locked: v.locked }, after: { staffIds, plannedStart: v.plannedStart, locked: v.locked }, afterPublish: bumped.published, changedBy: actor.userId });
       }
       await tellClients(tx, v.teamId, v.date, bumped.published);

@@ -7,7 +7,7 @@ import type { Db } from '../db/connection.js';
 import { planningJobs } from '../db/schema.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { PlanningWorkerInput, PlanningWorkerMessage } from '../jobs/planning-worker.js';
-import { loadDay, type DayProblem } from './planning-problem.js';
+import { loadDay, suggestionDay, type DayProblem } from './planning-problem.js';
 
 export const planningQueue = 'plan-day';
 
@@ -99,9 +99,8 @@ export async function runPlanningJob(db: Db, jobId: string, settings: PlanningSe
   await db.update(planningJobs).set({ status: 'running', progress: { bestCost: null, elapsedMs: 0, iteration: 0, timeLimitMs: settings.timeLimitMs } })
     .where(and(eq(planningJobs.id, jobId), eq(planningJobs.status, 'queued')));
   try {
-    const day = await loadDay(db, job.teamId, job.date);
-    const locked = new Map<string, { staffIds: string[]; plannedStart: string }>();
-    for (const v of day.visitRows.values()) if (v.locked && v.plannedStart) locked.set(v.id, { staffIds: v.staffIds, plannedStart: v.plannedStart });
+    // Errands are grouped into car trips afresh; each trip is one visit of the problem (decision 0009).
+    const { day, locked } = suggestionDay(await loadDay(db, job.teamId, job.date));
     const problem = suggestionProblem(day.problem, locked, day.currentPlan.routes.length > 0 ? day.currentPlan : undefined);
     let cancelled = false;
     const assigned = day.currentPlan.routes.reduce((n, r) => n + r.stops.filter((s) => s.visit).length, 0);
@@ -117,7 +116,9 @@ export async function runPlanningJob(db: Db, jobId: string, settings: PlanningSe
     const final = (await db.select({ cancel: planningJobs.cancelRequested }).from(planningJobs).where(eq(planningJobs.id, jobId)))[0];
     // A cancelled search still returns its best plan so far; the coordinator may use it.
     await db.update(planningJobs).set({
-      status: cancelled || final?.cancel ? 'cancelled' : 'done', result: plan as Record<string, unknown>, finishedAt: new Date(),
+      status: cancelled || final?.cancel ? 'cancelled' : 'done', finishedAt: new Date(),
+      // The trips the plan was made with go with it (an optional field of the plan), so checking and using it see the same trips.
+      result: { ...(plan as Record<string, unknown>), ...(day.trips.size > 0 ? { errandTrips: [...day.trips.values()] } : {}) },
       // The search's last figures, so the page shows where it ended even between progress ticks.
       ...(progress ? { progress: { ...progress, timeLimitMs } } : {}),
     }).where(eq(planningJobs.id, jobId));

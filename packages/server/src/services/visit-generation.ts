@@ -30,6 +30,7 @@ export async function ensureDaysGenerated(ctx: AppContext, teamId: string, from:
     .innerJoin(clients, eq(clients.id, carePlans.clientId))
     .where(or(eq(carePlanVisits.teamId, teamId), and(isNull(carePlanVisits.teamId), eq(clients.teamId, teamId))));
   const planVisits = candidates.map((c) => c.v);
+  const errandOf = new Map(planVisits.map((v) => [v.id, v.errand]));
   const clientIds = [...new Set(candidates.map((c) => c.clientId))];
   const plans = clientIds.length === 0 ? [] : await ctx.db.select().from(carePlans).where(inArray(carePlans.clientId, clientIds));
   const decs = clientIds.length === 0 ? [] : await ctx.db.select().from(decisions).where(inArray(decisions.clientId, clientIds));
@@ -58,6 +59,7 @@ export async function ensureDaysGenerated(ctx: AppContext, teamId: string, from:
           id: randomUUID(), clientId: o.clientId, teamId, carePlanVisitId: o.carePlanVisitId, date, title: o.title,
           serviceType: o.serviceType, windowStart: o.windowStart, windowEnd: o.windowEnd, durationMin: o.durationMin,
           skills: o.skills, tasks: o.tasks, staffCount: o.staffCount, video: o.video, status: 'planned' as const,
+          errand: errandOf.get(o.carePlanVisitId) ?? null,
         }));
       });
       if (rows.length > 0) await tx.insert(visits).values(rows).onConflictDoNothing();

@@ -1,0 +1,198 @@
+// Errand trips (decision 0009) through the API on the demo municipality, on both databases: a
+// suggested plan for the service group groups its shopping and pharmacy errands into car trips,
+// each one stop for the engine; using it gives a trip's visits to one person in delivery order at
+// the laid-out offsets; the day stays valid by the engine's independent checker; the team's board
+// shows each trip with its clients and the minutes saved, and moving one visit moves the trip.
+import { and, eq, isNotNull } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '@tillit/demo';
+import { toMinutes } from '@tillit/domain';
+import { checkPlan, parsePlan, parseProblem } from '@tillit/planner';
+import { buildApp } from '../src/app.js';
+import type { Database } from '../src/db/connection.js';
+import { clients, planningJobs, teams, users, visits } from '../src/db/schema.js';
+import { loadDemo } from '../src/db/seed.js';
+import type { JobQueue } from '../src/jobs/queue.js';
+import { planningSettings, startJobs } from '../src/server.js';
+import { loadDay } from '../src/services/planning-problem.js';
+import { testConfig } from './config.js';
+import { databaseKinds, openTestDatabase } from './databases.js';
+import { as, signIn, type Session } from './http.js';
+
+const today = '2026-11-25';
+const now = () => new Date('2026-11-25T06:30:00Z');
+
+interface Trip { id: string; visits: string[]; offsets: number[]; durationMin: number; savedMin: number; window: { start: string; end: string } }
+
+describe.each(databaseKinds)('errand trips on %s', (kind) => {
+  let database: Database;
+  let app: FastifyInstance;
+  let queue: JobQueue;
+  let manager: Session;
+  let coordinator: Session;
+  let serviceId: string;
+  let teamId: string;
+  let trips: Trip[];
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await loadDemo(database.db, generateDemo({ seed: 1, today }));
+    const config = { ...testConfig, planningSeconds: 1 };
+    queue = await startJobs(database, config);
+    app = await buildApp({ db: database.db, config, now, jobs: { queue, settings: planningSettings(config) } }, { serveWeb: false });
+    manager = await signIn(app, 'chef', 'tillit');
+    coordinator = await signIn(app, 'samordnare', 'tillit');
+    serviceId = (await database.db.select().from(teams).where(eq(teams.kind, 'service')))[0]!.id;
+    teamId = (await database.db.select().from(users).where(eq(users.username, 'samordnare')))[0]!.teamId!;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await queue?.stop();
+    await database?.close();
+  });
+
+  const url = (path: string) => `/api/teams/${serviceId}/days/${today}${path}`;
+  const serviceVisits = () => database.db.select().from(visits).where(and(eq(visits.teamId, serviceId), eq(visits.date, today)));
+
+  it('stores the errand kind of the demo\'s shopping and pharmacy visits on the care plan and on the day\'s visits', async () => {
+    const rows = await serviceVisits();
+    expect(rows.filter((v) => v.title === 'Inköp').every((v) => v.errand === 'shopping')).toBe(true);
+    expect(rows.filter((v) => v.title === 'Apoteksärende').every((v) => v.errand === 'pharmacy')).toBe(true);
+    expect(rows.filter((v) => v.errand).length).toBeGreaterThan(3);
+    // Nothing is on a trip before a plan is suggested.
+    expect(rows.every((v) => v.errandTrip === null)).toBe(true);
+  });
+
+  it('carries the errand kind from the care plan to the visits of a day generated later', async () => {
+    const later = '2026-12-30';
+    expect((await as(app, manager)({ method: 'GET', url: `/api/teams/${serviceId}/days/${later}/plan` })).statusCode).toBe(200);
+    const rows = await database.db.select().from(visits).where(and(eq(visits.teamId, serviceId), eq(visits.date, later)));
+    expect(rows.filter((v) => v.errand === 'shopping').length).toBeGreaterThan(0);
+    expect(rows.every((v) => (v.title === 'Inköp') === (v.errand === 'shopping'))).toBe(true);
+    expect(rows.every((v) => (v.title === 'Apoteksärende') === (v.errand === 'pharmacy'))).toBe(true);
+  });
+
+  it("suggests a plan for the service group with its errands as car trips, one stop each, valid by the checker", async () => {
+    const started = await as(app, manager)({ method: 'POST', url: url('/planning-jobs') });
+    expect(started.statusCode, started.body).toBe(202);
+    let job: { id: string; status: string; check: { valid: boolean; violations: string[] } } | undefined;
+    for (let i = 0; i < 300 && !['done', 'failed', 'cancelled'].includes(job?.status ?? ''); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await as(app, manager)({ method: 'GET', url: `/api/planning-jobs/${started.json().jobId}` })).json();
+    }
+    expect(job!.status).toBe('done');
+    expect(job!.check.violations).toEqual([]);
+    expect(job!.check.valid).toBe(true);
+    const result = (await database.db.select().from(planningJobs).where(eq(planningJobs.id, job!.id)))[0]!.result as unknown as {
+      errandTrips: Trip[]; routes: { staff: string; stops: { visit?: string; start: string }[] }[]; unassigned: { visit: string }[];
+    };
+    trips = result.errandTrips;
+    expect(trips.length).toBeGreaterThan(1);
+    expect(trips.every((t) => t.visits.length >= 2 && t.savedMin > 0)).toBe(true);
+    // The engine saw each trip as one visit, never its members.
+    const planned = new Set(result.routes.flatMap((r) => r.stops.map((s) => s.visit)));
+    // Trips are formed only where a driver's day (shift, drive, break) lets them start, so all are planned.
+    expect(trips.filter((t) => !planned.has(t.id))).toEqual([]);
+    expect(result.unassigned).toEqual([]);
+    expect(trips.flatMap((t) => t.visits).some((v) => planned.has(v))).toBe(false);
+
+    const version = (await as(app, manager)({ method: 'GET', url: url('/plan') })).json().version;
+    const applied = await as(app, manager)({ method: 'POST', url: `/api/planning-jobs/${job!.id}/apply`, payload: { version } });
+    expect(applied.statusCode, applied.body).toBe(200);
+  });
+
+  it("gives a trip's visits to one person in delivery order, each at the trip's start plus its offset", async () => {
+    const rows = new Map((await serviceVisits()).map((v) => [v.id, v]));
+    let checked = 0;
+    for (const t of trips) {
+      const members = t.visits.map((id) => rows.get(id)!);
+      expect(members.every((m) => m.errandTrip === t.id)).toBe(true);
+      if (!members[0]!.plannedStart) continue;
+      checked++;
+      expect(new Set(members.map((m) => m.staffIds.join())).size).toBe(1);
+      expect(members[0]!.staffIds.length).toBe(1);
+      // Start of the trip = first delivery − its offset; every delivery at start + its offset, in its window.
+      const start = toMinutes(members[0]!.plannedStart) - t.offsets[0]!;
+      members.forEach((m, i) => {
+        expect(toMinutes(m.plannedStart!)).toBe(start + t.offsets[i]!);
+        expect(m.plannedStart! >= m.windowStart && m.plannedStart! <= m.windowEnd).toBe(true);
+      });
+      expect(members.map((m) => m.plannedStart)).toEqual([...members.map((m) => m.plannedStart)].sort());
+    }
+    expect(checked).toBe(trips.length);
+    console.log(`${kind}: ${trips.length} trips of ${trips.map((t) => t.visits.length).join('+')} clients, ${checked} planned, ${trips.reduce((a, t) => a + t.savedMin, 0)} min saved`);
+  });
+
+  it("is valid by the engine's independent checker, which sees each trip as one stop", async () => {
+    const day = await loadDay(database.db, serviceId, today);
+    expect(day.trips.size).toBeGreaterThan(1);
+    const verdict = checkPlan(parseProblem(day.problem), parsePlan(day.currentPlan));
+    expect(verdict.violations).toEqual([]);
+    expect(verdict.valid).toBe(true);
+    const stops = day.currentPlan.routes.flatMap((r) => r.stops.map((s) => s.visit));
+    expect([...day.trips.keys()].some((id) => stops.includes(id))).toBe(true);
+    expect((await as(app, manager)({ method: 'GET', url: url('/plan') })).json().check.valid).toBe(true);
+  });
+
+  it("shows the team's board each trip with its own clients by name, others without, and the minutes saved", async () => {
+    const answer = await as(app, coordinator)({ method: 'GET', url: `/api/teams/${teamId}/days/${today}/service` });
+    expect(answer.statusCode, answer.body).toBe(200);
+    const group = answer.json().groups[0];
+    const own = new Set((await database.db.select().from(clients).where(eq(clients.teamId, teamId))).map((c) => c.id));
+    const shown = group.trips as { id: string; savedMin: number; staffId: string | null; start: string | null; stops: { visitId: string | null; client: { firstName: string } | null; offsetMin: number; start: string | null }[] }[];
+    expect(shown.length).toBeGreaterThan(0);
+    const rows = new Map((await serviceVisits()).map((v) => [v.id, v]));
+    for (const t of shown) {
+      const trip = trips.find((x) => x.id === t.id)!;
+      expect(t.savedMin).toBe(trip.savedMin);
+      expect(t.savedMin).toBeGreaterThan(0);
+      expect(t.stops.map((s) => s.offsetMin)).toEqual(trip.offsets);
+      t.stops.forEach((s, i) => {
+        const mine = own.has(rows.get(trip.visits[i]!)!.clientId);
+        expect(s.visitId).toBe(mine ? trip.visits[i] : null);
+        expect(s.client === null).toBe(!mine);
+      });
+    }
+    // Nothing of another team's client: no ids, and their deliveries are inside the trip, not busy times.
+    const otherIds = [...rows.values()].filter((v) => !own.has(v.clientId)).flatMap((v) => [v.id, v.clientId]);
+    const body = JSON.stringify(group.trips);
+    expect(otherIds.some((x) => body.includes(x))).toBe(false);
+    expect(group.visits.filter((v: { errandTrip: string | null }) => v.errandTrip).length).toBeGreaterThan(0);
+  });
+
+  it('moves and locks the whole trip when one of its visits is moved on the board, and undoes it as one', async () => {
+    const group = (await as(app, coordinator)({ method: 'GET', url: `/api/teams/${teamId}/days/${today}/service` })).json().groups[0];
+    const t = (group.trips as { id: string; start: string | null; stops: { visitId: string | null; start: string | null }[] }[])
+      .find((x) => x.start && x.stops.some((s) => s.visitId))!;
+    const trip = trips.find((x) => x.id === t.id)!;
+    const i = t.stops.findIndex((s) => s.visitId);
+    const memberId = t.stops[i]!.visitId!;
+    // Five minutes later, if the trip's window allows it, else five minutes earlier.
+    const shift = toMinutes(t.start!) + 5 <= toMinutes(trip.window.end) ? 5 : -5;
+    const before = new Map((await serviceVisits()).map((v) => [v.id, v.plannedStart]));
+    const newStart = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    const target = newStart(toMinutes(t.stops[i]!.start!) + shift);
+    const check = await as(app, coordinator)({ method: 'POST', url: `/api/teams/${teamId}/days/${today}/visits/${memberId}/check`, payload: { plannedStart: target } });
+    expect(check.statusCode, check.body).toBe(200);
+    const moved = await as(app, coordinator)({
+      method: 'PATCH', url: `/api/teams/${teamId}/days/${today}/visits/${memberId}`,
+      payload: { version: group.version, plannedStart: target, locked: true, acceptViolations: true },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const after = new Map((await serviceVisits()).map((v) => [v.id, v]));
+    for (const id of trip.visits) {
+      expect(toMinutes(after.get(id)!.plannedStart!)).toBe(toMinutes(before.get(id)!) + shift);
+      expect(after.get(id)!.locked).toBe(true);
+    }
+    const day = await loadDay(database.db, serviceId, today);
+    expect(day.trips.has(trip.id)).toBe(true);
+    expect(day.currentPlan.routes.flatMap((r) => r.stops).filter((s) => s.visit === trip.id)).toHaveLength(1);
+
+    const undone = await as(app, manager)({ method: 'POST', url: url('/undo'), payload: { version: moved.json().version } });
+    expect(undone.statusCode, undone.body).toBe(200);
+    const back = await database.db.select().from(visits).where(and(eq(visits.errandTrip, trip.id), isNotNull(visits.plannedStart)));
+    expect(back.map((v) => v.id).sort()).toEqual([...trip.visits].sort());
+    for (const v of back) expect(v.plannedStart).toBe(before.get(v.id));
+  });
+});
