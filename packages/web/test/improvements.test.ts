@@ -2,7 +2,9 @@
 // demo's improvement whose study date has passed marked as overdue, starts a new improvement
 // (plan–do–study–act) from a row of the learning table on the deviations page (the deviation type
 // and team come along), records that the change started and what the study showed, and decides.
-// Screenshot: test-output/improvements.png. axe-core finds no serious or critical violations.
+// The manager also sets the unit's own follow-up figures on the deviations page; a deadline that
+// goes backwards is refused with the server's reason. Screenshots: test-output/improvements.png,
+// follow-up-settings.png. axe-core finds no serious or critical violations.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoToday, startDemoServer, type DemoServer } from './demo-server.js';
@@ -96,4 +98,43 @@ describe('improvements (plan–do–study–act) for a recurring cause', () => {
       await ctx.close();
     }
   }, 90_000);
+
+  it("the unit manager sets the unit's own follow-up figures, and a deadline that goes backwards is refused", async () => {
+    const chef = server.demo.users.find((u) => u.username === 'chef')!;
+    const ctx = await newContext(browser, { width: 1280, height: 1100 });
+    const page = await ctx.newPage();
+    try {
+      await signIn(page, server.url, 'chef');
+      await page.getByRole('link', { name: 'Avvikelser' }).click();
+      const panel = page.locator('.settings-panel');
+      await panel.locator('summary').click();
+      await eventually(() => panel.innerText()).toContain('Enheten använder standardvärdena.');
+      expect(await panel.getByLabel('Kanske missat, minuter efter tidsfönstret').inputValue()).toBe('60');
+
+      // A serious case's client told before its investigation: the server names the field.
+      await panel.getByLabel('Allvarlig: timmar till Brukaren informerad').fill('12');
+      await panel.getByRole('button', { name: 'Spara inställningarna' }).click();
+      await eventually(() => panel.getByRole('alert').innerText()).toContain('/body/deviationDeadlines/serious/client_told');
+      expect(await panel.getByRole('alert').innerText()).toContain('client_told must not be due before actions_decided');
+
+      await panel.getByLabel('Allvarlig: timmar till Brukaren informerad').fill('120');
+      await panel.getByLabel('Kanske missat, minuter efter tidsfönstret').fill('45');
+      await panel.getByLabel('Måttlig: timmar till Utredd').fill('48');
+      await panel.getByLabel('Utförd tid avviker från beviljad med mer än, procent').fill('20');
+      await panel.getByRole('button', { name: 'Spara inställningarna' }).click();
+      await eventually(() => panel.getByRole('status').innerText()).toBe('Inställningarna är sparade.');
+      await eventually(() => panel.innerText()).toContain('Enheten har egna värden.');
+      await panel.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: `${outputDir}follow-up-settings.png` });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      const manager = await apiAs(server.url, 'chef');
+      const saved = (await manager('GET', `/api/units/${chef.unitId}/follow-up-settings`)).body;
+      expect(saved).toMatchObject({ own: true, missedVisits: { possiblyMissedAfterMin: 45, lateAfterMin: 30 }, followUpDeviationShare: 0.2 });
+      expect(saved.deviationDeadlines.moderate.investigated).toBe(48);
+      expect(saved.deviationDeadlines.serious.client_told).toBe(120);
+    } finally {
+      await ctx.close();
+    }
+  }, 60_000);
 });

@@ -2,7 +2,8 @@
 // deviation with its history and the form of its next step (investigated -> actions decided ->
 // client told, how, when and by whom -> closed; the server refuses closing before the client was
 // told, and its explanation is shown), escalation to lex Sarah, and the learning table by type,
-// team and week, from whose rows an improvement (PDSA, ImprovementsPage.tsx) is started.
+// team and week, from whose rows an improvement (PDSA, ImprovementsPage.tsx) is started, and the
+// unit's follow-up settings (FollowUpSettingsForm.tsx).
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useToday } from '../api/queries.js';
@@ -17,6 +18,7 @@ import {
   useDeviation, useDeviations, useDeviationStep, useLearning, useLexSarahReport, useLexSarahStep, useOverdue,
   type Deviation, type DeviationDetail, type DeviationStepInput, type LexSarahCase, type LexSarahStepInput,
 } from './api.js';
+import { FollowUpSettingsPanel } from './FollowUpSettingsForm.js';
 import { useFollowUpT } from './i18n.js';
 import { problemText } from './MissedVisits.js';
 import './follow-up.css';
@@ -99,6 +101,7 @@ export function DeviationsPage({ user }: { user: SessionUser }) {
       </section>
 
       <LearningTable unitId={user.unitId} />
+      {user.unitId ? <FollowUpSettingsPanel unitId={user.unitId} /> : null}
     </Page>
   );
 }

@@ -303,3 +303,31 @@ export function useImprovementStep(unitId: string, id: string) {
     onSettled: () => void qc.invalidateQueries({ queryKey: ['improvements', unitId] }),
   });
 }
+
+type StepHours = { investigated: number; actions_decided: number; client_told: number; closed: number };
+export interface FollowUpSettings {
+  missedVisits: { possiblyMissedAfterMin: number; lateAfterMin: number };
+  deviationDeadlines: { low: StepHours; moderate: StepHours; serious: StepHours };
+  lexSarahDeadlines: { investigateWithinDays: number; notifyIvoWithinDays: number };
+  followUpDeviationShare: number;
+}
+
+export function useFollowUpSettings(unitId: string | null) {
+  return useQuery({
+    queryKey: ['follow-up-settings', unitId],
+    queryFn: () => get<FollowUpSettings & { unitId: string; own: boolean; updatedAt: string | null; defaults: FollowUpSettings }>(`/api/units/${enc(unitId!)}/follow-up-settings`),
+    enabled: !!unitId,
+  });
+}
+
+export function useSaveFollowUpSettings(unitId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FollowUpSettings) => request<FollowUpSettings & { own: boolean }>('PUT', `/api/units/${enc(unitId)}/follow-up-settings`, body),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: ['follow-up-settings', unitId] });
+      void qc.invalidateQueries({ queryKey: ['deviations'] });
+      void qc.invalidateQueries({ queryKey: ['deviations-overdue'] });
+    },
+  });
+}
