@@ -33,10 +33,8 @@ export function FollowUpSettingsPanel({ unitId }: { unitId: string }) {
 function SettingsForm({ unitId, initial, defaults, own }: { unitId: string; initial: FollowUpSettings; defaults: FollowUpSettings; own: boolean }) {
   const { t } = useFollowUpT();
   const save = useSaveFollowUpSettings(unitId);
-  const ids = useId();
   const [v, setV] = useState<FollowUpSettings>(() => figures(initial));
   const [saved, setSaved] = useState(false);
-  const num = (e: { target: { value: string } }) => (e.target.value === '' ? Number.NaN : Number(e.target.value));
   function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
@@ -48,12 +46,10 @@ function SettingsForm({ unitId, initial, defaults, own }: { unitId: string; init
       <fieldset>
         <legend>{t('settings.visits')}</legend>
         <div className="field-row">
-          <label htmlFor={`${ids}-pm`}>{t('settings.possiblyMissedAfterMin')}</label>
-          <input id={`${ids}-pm`} type="number" min={0} max={1440} required value={Number.isNaN(v.missedVisits.possiblyMissedAfterMin) ? '' : v.missedVisits.possiblyMissedAfterMin}
-            onChange={(e) => setV({ ...v, missedVisits: { ...v.missedVisits, possiblyMissedAfterMin: num(e) } })} />
-          <label htmlFor={`${ids}-late`}>{t('settings.lateAfterMin')}</label>
-          <input id={`${ids}-late`} type="number" min={0} max={1440} required value={Number.isNaN(v.missedVisits.lateAfterMin) ? '' : v.missedVisits.lateAfterMin}
-            onChange={(e) => setV({ ...v, missedVisits: { ...v.missedVisits, lateAfterMin: num(e) } })} />
+          <NumberInput label={t('settings.possiblyMissedAfterMin')} min={0} max={1440} value={v.missedVisits.possiblyMissedAfterMin}
+            onChange={(n) => setV({ ...v, missedVisits: { ...v.missedVisits, possiblyMissedAfterMin: n } })} />
+          <NumberInput label={t('settings.lateAfterMin')} min={0} max={1440} value={v.missedVisits.lateAfterMin}
+            onChange={(n) => setV({ ...v, missedVisits: { ...v.missedVisits, lateAfterMin: n } })} />
         </div>
       </fieldset>
       <fieldset>
@@ -72,9 +68,9 @@ function SettingsForm({ unitId, initial, defaults, own }: { unitId: string; init
                   <th scope="row">{t(`severity.${sev}`)}</th>
                   {steps.map((step) => (
                     <td key={step}>
-                      <input type="number" min={1} max={8760} required aria-label={t('settings.hoursFor', { severity: t(`severity.${sev}`), step: t(`settings.step.${step}`) })}
-                        value={Number.isNaN(v.deviationDeadlines[sev][step]) ? '' : v.deviationDeadlines[sev][step]}
-                        onChange={(e) => setV({ ...v, deviationDeadlines: { ...v.deviationDeadlines, [sev]: { ...v.deviationDeadlines[sev], [step]: num(e) } } })} />
+                      <NumberInput label={t('settings.hoursFor', { severity: t(`severity.${sev}`), step: t(`settings.step.${step}`) })} labelHidden min={1} max={8760}
+                        value={v.deviationDeadlines[sev][step]}
+                        onChange={(n) => setV({ ...v, deviationDeadlines: { ...v.deviationDeadlines, [sev]: { ...v.deviationDeadlines[sev], [step]: n } } })} />
                     </td>
                   ))}
                 </tr>
@@ -86,20 +82,17 @@ function SettingsForm({ unitId, initial, defaults, own }: { unitId: string; init
       <fieldset>
         <legend>{t('settings.lexSarah')}</legend>
         <div className="field-row">
-          <label htmlFor={`${ids}-inv`}>{t('settings.investigateWithinDays')}</label>
-          <input id={`${ids}-inv`} type="number" min={1} max={365} required value={Number.isNaN(v.lexSarahDeadlines.investigateWithinDays) ? '' : v.lexSarahDeadlines.investigateWithinDays}
-            onChange={(e) => setV({ ...v, lexSarahDeadlines: { ...v.lexSarahDeadlines, investigateWithinDays: num(e) } })} />
-          <label htmlFor={`${ids}-ivo`}>{t('settings.notifyIvoWithinDays')}</label>
-          <input id={`${ids}-ivo`} type="number" min={0} max={60} required value={Number.isNaN(v.lexSarahDeadlines.notifyIvoWithinDays) ? '' : v.lexSarahDeadlines.notifyIvoWithinDays}
-            onChange={(e) => setV({ ...v, lexSarahDeadlines: { ...v.lexSarahDeadlines, notifyIvoWithinDays: num(e) } })} />
+          <NumberInput label={t('settings.investigateWithinDays')} min={1} max={365} value={v.lexSarahDeadlines.investigateWithinDays}
+            onChange={(n) => setV({ ...v, lexSarahDeadlines: { ...v.lexSarahDeadlines, investigateWithinDays: n } })} />
+          <NumberInput label={t('settings.notifyIvoWithinDays')} min={0} max={60} value={v.lexSarahDeadlines.notifyIvoWithinDays}
+            onChange={(n) => setV({ ...v, lexSarahDeadlines: { ...v.lexSarahDeadlines, notifyIvoWithinDays: n } })} />
         </div>
       </fieldset>
       <fieldset>
         <legend>{t('settings.assessor')}</legend>
         <div className="field-row">
-          <label htmlFor={`${ids}-share`}>{t('settings.sharePercent')}</label>
-          <input id={`${ids}-share`} type="number" min={5} max={100} step={1} required value={Number.isNaN(v.followUpDeviationShare) ? '' : Math.round(v.followUpDeviationShare * 100)}
-            onChange={(e) => setV({ ...v, followUpDeviationShare: num(e) / 100 })} />
+          <NumberInput label={t('settings.sharePercent')} min={5} max={100} value={Math.round(v.followUpDeviationShare * 100)}
+            onChange={(n) => setV({ ...v, followUpDeviationShare: n / 100 })} />
         </div>
       </fieldset>
       <div className="actions">
@@ -111,5 +104,19 @@ function SettingsForm({ unitId, initial, defaults, own }: { unitId: string; init
         {save.isError ? <p className="alert" role="alert">{problemText(save.error, t('translation:error.unknown'))}</p> : null}
       </div>
     </form>
+  );
+}
+
+/** A whole-number field; an emptied field is NaN, which the server refuses naming the field. */
+function NumberInput({ label, labelHidden, min, max, value, onChange }: {
+  label: string; labelHidden?: boolean; min: number; max: number; value: number; onChange: (n: number) => void;
+}) {
+  const id = useId();
+  return (
+    <>
+      {labelHidden ? null : <label htmlFor={id}>{label}</label>}
+      <input id={id} type="number" min={min} max={max} step={1} required aria-label={labelHidden ? label : undefined}
+        value={Number.isNaN(value) ? '' : value} onChange={(e) => onChange(e.target.value === '' ? Number.NaN : Number(e.target.value))} />
+    </>
   );
 }
