@@ -2,11 +2,11 @@
 // next week's letter for every client in the client's language and stores it with its content
 // hash, so a second run stores nothing and a run after a plan change stores a new version.
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { addDays, type ClientLanguage } from '@tillit/domain';
 import type { AppContext } from '../context.js';
 import { localDate } from '../context.js';
-import { clients, teams } from '../db/schema.js';
+import { carePlans, carePlanVisits, clients, teams } from '../db/schema.js';
 import { weeklyLetters } from '../db/schema-client-comms.js';
 import { ensureDaysGenerated } from './visit-generation.js';
 import { loadWeeklyLetters, mondayOfIsoWeek, renderWeeklyLetters, type WeeklyLetter } from './weekly-letter.js';
@@ -47,9 +47,9 @@ export interface MadeLetters {
 }
 
 /**
- * Make and store the weekly letters of one ISO week, for every client or one team's. Visits of
- * every team are generated for the week first, since the service group and the evening team also
- * visit a team's clients. Idempotent: a letter whose content equals the latest stored version of
+ * Make and store the weekly letters of one ISO week, for every client or one team's. The week's
+ * visits are generated first for every team that visits these clients, since the service group
+ * and the evening team come to a team's clients too. Idempotent: a letter whose content equals the latest stored version of
  * that client and week is not stored again; a changed one is stored as the next version.
  * @param ctx - database, settings and clock
  * @param week - ISO week "YYYY-Www" (valid)
@@ -60,11 +60,15 @@ export async function makeWeeklyLetters(ctx: Pick<AppContext, 'db' | 'config' | 
   const monday = mondayOfIsoWeek(week);
   if (!monday) throw new Error(`not an ISO week: ${week}`);
   const today = localDate(ctx.now(), ctx.config.timeZone);
-  for (const t of await ctx.db.select({ id: teams.id }).from(teams).orderBy(asc(teams.id))) {
-    await ensureDaysGenerated(ctx, t.id, monday, addDays(monday, 6), today);
-  }
   const cs = await ctx.db.select({ id: clients.id, teamId: clients.teamId }).from(clients)
     .where(teamId ? eq(clients.teamId, teamId) : undefined).orderBy(asc(clients.lastName), asc(clients.firstName), asc(clients.id));
+  // Every team that visits these clients: their own, and those named on their care plans.
+  const visiting = teamId
+    ? [teamId, ...(await ctx.db.selectDistinct({ id: carePlanVisits.teamId }).from(carePlanVisits)
+      .innerJoin(carePlans, eq(carePlans.id, carePlanVisits.carePlanId)).innerJoin(clients, eq(clients.id, carePlans.clientId))
+      .where(and(eq(clients.teamId, teamId), isNotNull(carePlanVisits.teamId)))).map((t) => t.id!)]
+    : (await ctx.db.select({ id: teams.id }).from(teams)).map((t) => t.id);
+  for (const t of [...new Set(visiting)].sort()) await ensureDaysGenerated(ctx, t, monday, addDays(monday, 6), today);
   const teamOf = new Map(cs.map((c) => [c.id, c.teamId]));
   const result: MadeLetters = { week, made: 0, unchanged: 0 };
   // Fifty letters at a time keeps memory flat in a large municipality.

@@ -67,7 +67,8 @@ export async function loadWeeklyLetters(db: Db, clientIds: readonly string[], we
   const to = addDays(from, 6);
   const cs = await db.select().from(clients).where(inArray(clients.id, [...clientIds]));
   const vs = await db.select().from(visits).where(and(inArray(visits.clientId, [...clientIds]), gte(visits.date, from), lte(visits.date, to)))
-    .orderBy(asc(visits.date), asc(visits.windowStart));
+    // A full order: the content hash of a letter must not depend on how the database returns ties.
+    .orderBy(asc(visits.date), asc(visits.windowStart), asc(visits.windowEnd), asc(visits.id));
   const teamIds = [...new Set([...cs.map((c) => c.teamId), ...vs.map((v) => v.teamId)])];
   const ts = await db.select().from(teams).where(inArray(teams.id, teamIds));
   const plans = await db.select().from(dayPlans).where(and(inArray(dayPlans.teamId, teamIds), gte(dayPlans.date, from), lte(dayPlans.date, to)));
