@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from './demo-server.js';
-import { launchBrowser, newContext, screenshot, seriousViolations, signIn } from './browser.js';
+import { launchBrowser, newContext, outputDir, screenshot, seriousViolations, signIn } from './browser.js';
 
 let server: DemoServer;
 let browser: Browser;
@@ -39,8 +39,9 @@ describe("the coordinator's team day", () => {
       const letters = page.getByRole('region', { name: 'Veckobrev' });
       await expect.poll(() => letters.textContent(), { timeout: 10_000 }).toMatch(/Breven för vecka \d+ är inte gjorda ännu/);
       await letters.getByRole('button', { name: 'Gör om breven efter dagens plan' }).click();
-      await expect.poll(() => letters.textContent(), { timeout: 60_000 }).toMatch(/\d+ brev gjordes om, 0 var redan aktuella/);
+      await expect.poll(() => letters.textContent(), { timeout: 60_000 }).toMatch(/\d+ brev gjordes nu, 0 var redan aktuella/);
       await expect.poll(() => letters.textContent(), { timeout: 10_000 }).toMatch(/Breven för vecka \d+ gjordes senast .+ \((\d+) av \1 brukare\)/);
+      await letters.screenshot({ path: `${outputDir}coordinator-weekly-letters.png` });
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'coordinator-extras');
     } finally {
