@@ -159,6 +159,15 @@ describe.each(databaseKinds)('errand trips on %s', (kind) => {
     const body = JSON.stringify(group.trips);
     expect(otherIds.some((x) => body.includes(x))).toBe(false);
     expect(group.visits.filter((v: { errandTrip: string | null }) => v.errandTrip).length).toBeGreaterThan(0);
+    // A trip of only other teams' clients is one busy time from its start to its end, not one per delivery.
+    const day = await loadDay(database.db, serviceId, today);
+    const hidden = day.planRows.filter((r) => day.trips.has(r.id) && r.plannedStart && !shown.some((t) => t.id === r.id));
+    const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    for (const r of hidden) {
+      expect(group.busy).toContainEqual({ staffId: r.staffIds[0], start: r.plannedStart, end: hhmm(toMinutes(r.plannedStart!) + r.durationMin) });
+      for (const id of day.trips.get(r.id)!.visits) expect(group.busy.filter((b: { start: string }) => b.start === rows.get(id)!.plannedStart).length).toBeLessThanOrEqual(1);
+    }
+    console.log(`${kind}: ${shown.length} trips shown to the team, ${hidden.length} only as busy times`);
   });
 
   it('moves and locks the whole trip when one of its visits is moved on the board, and undoes it as one', async () => {

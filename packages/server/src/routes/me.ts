@@ -1,7 +1,7 @@
 // The signed-in person's own things: my visits today (staff, substitute), my clients (client, relative).
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { id, isoDate } from '@tillit/domain';
+import { errandKinds, fromMinutes, id, isoDate, toMinutes } from '@tillit/domain';
 import type { AppContext } from '../context.js';
 import { localDate } from '../context.js';
 import { clients, staff, visits } from '../db/schema.js';
@@ -9,6 +9,7 @@ import { accessFacts, filterAndLogClients } from '../access/guard.js';
 import { forbidden } from '../errors/problem.js';
 import { sessionOf } from '../app.js';
 import { ensureDaysGenerated } from '../services/visit-generation.js';
+import { loadDay } from '../services/planning-problem.js';
 import { type Api, errors } from './api.js';
 import { toVisitView, visitView } from './views.js';
 
@@ -27,6 +28,14 @@ export function meRoutes(api: Api, ctx: AppContext): void {
               location: z.object({ lat: z.number(), lon: z.number() }), keyFacts: z.string(), preferences: z.string(),
               languages: z.array(z.string()),
             }),
+            /** The visit is a delivery of an errand trip (decision 0009): shop first, then deliver in order. */
+            errandTrip: z.object({
+              id: z.string(), kinds: z.array(z.enum(errandKinds)),
+              /** When the trip starts at the shop. */
+              start: z.string().nullable(),
+              /** This delivery's place in the trip (1 = first) and how many deliveries the trip has. */
+              stop: z.number(), stops: z.number(),
+            }).nullable(),
           })),
         }),
         ...errors,
@@ -48,6 +57,16 @@ export function meRoutes(api: Api, ctx: AppContext): void {
     const shown = await filterAndLogClients(ctx, request, actor, clientRows.map((c) => c.id), 'visits');
     const byId = new Map(clientRows.map((c) => [c.id, c]));
     const views = await toVisitView(ctx, rows.filter((r) => shown.has(r.clientId)), { notes: true });
+    // Errand trips: where each delivery stands in its trip, and when the trip starts at the shop.
+    const tripOf = new Map<string, { id: string; kinds: ('shopping' | 'pharmacy')[]; start: string | null; stop: number; stops: number }>();
+    for (const teamId of new Set(rows.filter((r) => r.errandTrip).map((r) => r.teamId))) {
+      const day = await loadDay(ctx.db, teamId, date);
+      for (const t of day.trips.values()) {
+        const first = day.visitRows.get(t.visits[0]!)!;
+        const start = first.plannedStart ? fromMinutes(toMinutes(first.plannedStart) - t.offsets[0]!) : null;
+        t.visits.forEach((vid, i) => tripOf.set(vid, { id: t.id, kinds: t.kinds, start, stop: i + 1, stops: t.visits.length }));
+      }
+    }
     return {
       date,
       visits: views.map((v) => {
@@ -55,7 +74,7 @@ export function meRoutes(api: Api, ctx: AppContext): void {
         return { ...v, client: {
           firstName: c.firstName, lastName: c.lastName, street: c.street, postalCode: c.postalCode, city: c.city,
           location: { lat: c.lat, lon: c.lon }, keyFacts: c.keyFacts, preferences: c.preferences, languages: c.languages,
-        } };
+        }, errandTrip: tripOf.get(v.id) ?? null };
       }),
     };
   });

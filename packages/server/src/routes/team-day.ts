@@ -61,6 +61,17 @@ function newViolations(before: { violations: string[] }, after: { details: Viola
 
 const addMinutes = (time: string, min: number) => fromMinutes(toMinutes(time) + min);
 
+/** An errand trip as the board shows it: one stop, its deliveries in order (decision 0009). */
+const tripView = z.object({
+  id: z.string(), staffId: id.nullable(), start: hhmm.nullable(), durationMin: z.number(), savedMin: z.number(),
+  kinds: z.array(z.enum(errandKinds)), locked: z.boolean(),
+  stops: z.array(z.object({
+    /** Null for a visit the viewer is not shown (another team's client), who is not named either. */
+    visitId: id.nullable(), errand: z.enum(errandKinds), offsetMin: z.number(), start: hhmm.nullable(),
+    client: z.object({ firstName: z.string(), lastName: z.string() }).nullable(),
+  })),
+});
+
 type Day = Awaited<ReturnType<typeof loadDay>>;
 
 /** The errand trip a visit is on, if any (decision 0009). */
@@ -78,6 +89,29 @@ function movedWith(day: Day, visitId: string, plannedStart: string | null): { id
   if (!trip) return [{ id: visitId, plannedStart }];
   const own = trip.offsets[trip.visits.indexOf(visitId)]!;
   return trip.visits.map((id, i) => ({ id, plannedStart: plannedStart === null ? null : addMinutes(plannedStart, trip.offsets[i]! - own) }));
+}
+
+/**
+ * The day's trips with at least one visit in `shown`, for the board: the shown visits' clients by
+ * name, the others as nobody in particular.
+ */
+function tripViews(day: Day, shown: ReadonlySet<string>, clientOf: (visitId: string) => { firstName: string; lastName: string }): z.infer<typeof tripView>[] {
+  return [...day.trips.values()].filter((t) => t.visits.some((vid) => shown.has(vid))).map((t) => {
+    const stop = day.planRows.find((r) => r.id === t.id)!;
+    return {
+      id: t.id, staffId: stop.staffIds[0] ?? null, start: stop.plannedStart, durationMin: t.durationMin, savedMin: t.savedMin, kinds: t.kinds,
+      locked: stop.locked,
+      stops: t.visits.map((vid, i) => {
+        const mine = shown.has(vid);
+        const c = mine ? clientOf(vid) : null;
+        return {
+          visitId: mine ? vid : null, errand: day.visitRows.get(vid)!.errand!, offsetMin: t.offsets[i]!,
+          start: stop.plannedStart ? addMinutes(stop.plannedStart, t.offsets[i]!) : null,
+          client: c ? { firstName: c.firstName, lastName: c.lastName } : null,
+        };
+      }),
+    };
+  });
 }
 
 /** The day's plan with one visit (or its whole trip) moved, for checking before or after saving. */
@@ -145,6 +179,8 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
           /** Per visit: how many visits each staff member made to its client in the 14 days before. */
           knownStaff: z.record(z.string(), z.record(z.string(), z.number())),
           changesAfterPublish: z.number(),
+          /** The day's errand trips (a service group's day), each one stop of the plan. */
+          trips: z.array(tripView),
         }),
         ...errors,
       },
@@ -156,7 +192,10 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
     await ensureDaysGenerated(ctx, teamId, date, date, today());
     const day = await loadDay(ctx.db, teamId, date);
     const dp = await ensureDayPlan(ctx.db, teamId, date);
-    await filterAndLogClients(ctx, request, actor, [...new Set([...day.visitRows.values()].map((v) => v.clientId))], 'visits');
+    const shownClients = await filterAndLogClients(ctx, request, actor, [...new Set([...day.visitRows.values()].map((v) => v.clientId))], 'visits');
+    const tripClientIds = [...new Set([...day.tripOf.keys()].map((vid) => day.visitRows.get(vid)!.clientId).filter((c) => shownClients.has(c)))];
+    const tripClients = new Map((tripClientIds.length === 0 ? [] : await ctx.db.select().from(clients).where(inArray(clients.id, tripClientIds))).map((c) => [c.id, c]));
+    const trips = tripViews(day, new Set([...day.tripOf.keys()].filter((vid) => shownClients.has(day.visitRows.get(vid)!.clientId))), (vid) => tripClients.get(day.visitRows.get(vid)!.clientId)!);
     // Distinct staff per client over the 14 days before: Socialstyrelsen's measure, team scope.
     const teamClients = await ctx.db.select({ clientId: clients.id, birthYear: clients.birthYear }).from(clients).where(eq(clients.teamId, teamId));
     const past = await ctx.db.select().from(visits).where(and(eq(visits.teamId, teamId), gte(visits.date, addDays(date, -14)), lt(visits.date, date)));
@@ -172,6 +211,7 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
       continuity14: { mean: c.mean, median: c.median, clients: c.eligibleClients },
       knownStaff: Object.fromEntries(day.problem.visits.map((v) => [v.id, v.knownStaff])),
       changesAfterPublish: changes.length,
+      trips,
     };
   });
 
@@ -203,14 +243,7 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
              * The errand trips with at least one of this team's clients: one stop for the service
              * staff, its deliveries in order; other teams' clients without name or visit id.
              */
-            trips: z.array(z.object({
-              id: z.string(), staffId: id.nullable(), start: hhmm.nullable(), durationMin: z.number(), savedMin: z.number(),
-              kinds: z.array(z.enum(errandKinds)), locked: z.boolean(),
-              stops: z.array(z.object({
-                visitId: id.nullable(), errand: z.enum(errandKinds), offsetMin: z.number(), start: hhmm.nullable(),
-                client: z.object({ firstName: z.string(), lastName: z.string() }).nullable(),
-              })),
-            })),
+            trips: z.array(tripView),
             /** The service staff's visits to other teams' clients: only when, never who. */
             busy: z.array(z.object({ staffId: id, start: z.string(), end: z.string() })),
             plan: z.unknown(),
@@ -243,27 +276,16 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
       const plan = day.currentPlan;
       const ownVisitIds = new Set(views.map((v) => v.id));
       const rowById = new Map(rows.map((r) => [r.v.id, r]));
-      const trips = [...day.trips.values()].filter((t) => t.visits.some((vid) => ownVisitIds.has(vid))).map((t) => {
-        const stop = day.planRows.find((r) => r.id === t.id)!;
-        return {
-          id: t.id, staffId: stop.staffIds[0] ?? null, start: stop.plannedStart, durationMin: t.durationMin, savedMin: t.savedMin, kinds: t.kinds,
-          locked: stop.locked,
-          stops: t.visits.map((vid, i) => {
-            const r = rowById.get(vid)!;
-            const mine = ownVisitIds.has(vid);
-            return {
-              visitId: mine ? vid : null, errand: r.v.errand!, offsetMin: t.offsets[i]!,
-              start: stop.plannedStart ? addMinutes(stop.plannedStart, t.offsets[i]!) : null,
-              client: mine ? { firstName: r.c.firstName, lastName: r.c.lastName } : null,
-            };
-          }),
-        };
-      });
-      // A shown trip is one block; its other teams' deliveries are inside it, not busy times of their own.
-      const inShownTrip = new Set(trips.flatMap((t) => day.trips.get(t.id)!.visits));
-      const busy = rows.filter((r) => !ownVisitIds.has(r.v.id) && !inShownTrip.has(r.v.id) && r.v.plannedStart).flatMap((r) => r.v.staffIds.map((s) => ({
+      const trips = tripViews(day, ownVisitIds, (vid) => rowById.get(vid)!.c);
+      // A trip is one stop: a shown trip holds its other teams' deliveries, and a trip of only other
+      // teams' clients is one busy time from its start to its end, not a busy time per delivery.
+      const onTrip = new Set([...day.trips.values()].flatMap((t) => t.visits));
+      const shownTrips = new Set(trips.map((t) => t.id));
+      const tripBusy = day.planRows.filter((r) => day.trips.has(r.id) && !shownTrips.has(r.id) && r.plannedStart)
+        .flatMap((r) => r.staffIds.map((s) => ({ staffId: s, start: r.plannedStart!, end: addMinutes(r.plannedStart!, r.durationMin) })));
+      const busy = rows.filter((r) => !ownVisitIds.has(r.v.id) && !onTrip.has(r.v.id) && r.v.plannedStart).flatMap((r) => r.v.staffIds.map((s) => ({
         staffId: s, start: (r.v.status === 'done' && r.v.actualStart) || r.v.plannedStart!, end: r.v.status === 'done' && r.v.actualEnd ? r.v.actualEnd : addMinutes(r.v.plannedStart!, r.v.durationMin),
-      })));
+      }))).concat(tripBusy);
       groups.push({
         team: g, version: dp.version,
         staff: people.map((p) => {
