@@ -262,4 +262,72 @@ describe('the morning board', () => {
     console.log(`  busiest day team ${dayTeam.name} (${count(dayTeam.id)} visits): distinct staff per client over 14 days mean ${c14.mean}, median ${c14.median} (${c14.clients} clients)`);
     expect(p3.check.metrics.mustUnassigned).toBe(0);
   }, 60_000);
+
+  it("shows an errand trip of the service group as one block listing its clients and the minutes saved, and moves it whole", async () => {
+    const user = demo.users.find((u) => u.username === 'samordnare')!;
+    const teamId = user.teamId!;
+    const ownClients = new Map(demo.clients.filter((c) => c.teamId === teamId).map((c) => [c.id, c]));
+    const service = demo.teams.find((t) => t.kind === 'service' && demo.visits.some((v) => v.teamId === t.id && ownClients.has(v.clientId)))!;
+    // The service group's day gets a suggested plan (its errands grouped into car trips) and uses it.
+    const chef = await api('chef');
+    const serviceDay = `/api/teams/${service.id}/days/${demoToday}`;
+    const job = await chef('POST', `${serviceDay}/planning-jobs`);
+    expect(job.status).toBe(202);
+    let status = '';
+    for (let i = 0; i < 300 && !['done', 'failed', 'cancelled'].includes(status); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = (await chef('GET', `/api/planning-jobs/${job.body.jobId}`)).body.status;
+    }
+    expect(status).toBe('done');
+    const { version } = (await chef('GET', `${serviceDay}/plan`)).body;
+    expect((await chef('POST', `/api/planning-jobs/${job.body.jobId}/apply`, { version })).status).toBe(200);
+    const coordinator = await api('samordnare');
+    const lanes = async () => (await coordinator('GET', `/api/teams/${teamId}/days/${demoToday}/service`)).body.groups[0];
+    type Trip = { id: string; staffId: string | null; start: string | null; savedMin: number; stops: { visitId: string | null; client: { firstName: string; lastName: string } | null }[] };
+    const trip = ((await lanes()).trips as Trip[]).find((t) => t.staffId && t.start && t.stops.some((x) => x.visitId))!;
+    expect(trip, 'a planned trip with one of the team\'s clients').toBeTruthy();
+
+    const context = await newContext(browser, { width: 1400, height: 1000 });
+    const page = await context.newPage();
+    try {
+      await signIn(page, base, 'samordnare');
+      await page.getByRole('link', { name: 'Öppna morgontavlan – planera dagen' }).click();
+      const block = page.locator(`.service-timeline .lane[data-staff-id="${trip.staffId}"] [data-trip-id="${trip.id}"]`);
+      await block.waitFor({ timeout: 10_000 });
+      // One block for the trip, naming the team's clients in delivery order and nobody else's.
+      const said = (await block.getAttribute('title'))!;
+      const names = trip.stops.map((x) => (x.client ? fullName(x.client) : 'ett annat lags brukare'));
+      let at = -1;
+      for (const n of names) {
+        const i = said.indexOf(n, at + 1);
+        expect(i, `${n} after position ${at} in "${said}"`).toBeGreaterThan(at);
+        at = i;
+      }
+      expect(said).toContain(`sparar ${trip.savedMin} min`);
+      for (const x of trip.stops.filter((y) => y.visitId)) expect(await page.locator(`.service-timeline [data-visit-id="${x.visitId}"]`).count()).toBe(0);
+      await block.scrollIntoViewIfNeeded();
+      await screenshot(page, 'board-errand-trip');
+
+      // Moving it (the keyboard way) to another service worker moves every delivery of the trip.
+      await block.focus();
+      await page.keyboard.press('Enter');
+      const move = page.locator('.move-panel');
+      const offered = await move.locator('#move-person-0 option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+      const to = offered.find((id) => id !== trip.staffId)!;
+      await move.locator('#move-person-0').selectOption(to);
+      await move.getByRole('button', { name: 'Kontrollera ändringen' }).click();
+      await move.getByRole('button', { name: /Spara ändringen|Spara ändå/ }).click();
+      await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Sparat:');
+      await page.locator(`.service-timeline .lane[data-staff-id="${to}"] [data-trip-id="${trip.id}"]`).waitFor();
+      const moved = ((await lanes()).trips as Trip[]).find((t) => t.id === trip.id)!;
+      expect(moved.staffId).toBe(to);
+      expect(moved.start).toBe(trip.start);
+      expect(await seriousViolations(page), 'axe on the board with an errand trip').toEqual([]);
+    } catch (e) {
+      await screenshot(page, 'board-errand-trip-failure');
+      throw e;
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
 });

@@ -9,7 +9,7 @@ import type { DemoMunicipality } from '@tillit/demo';
 import type { RunningServer } from '@tillit/server';
 import { apiAs, startPlanningServer, type Call } from './planning-server.js';
 import { demoToday, fixedNow } from './demo-server.js';
-import { desktop, horizontalOverflow, launchBrowser, newContext, phone, screenshot, seriousViolations, signIn } from './browser.js';
+import { desktop, horizontalOverflow, launchBrowser, newContext, outputDir, phone, screenshot, seriousViolations, signIn } from './browser.js';
 
 let server: RunningServer;
 let base: string;
@@ -211,4 +211,60 @@ describe('the phone day', () => {
       await context.close();
     }
   }, 60_000);
+
+  it("a service worker's phone lists an errand trip's deliveries in order, each with its client's address and map link", async () => {
+    const service = demo.teams.find((t) => t.kind === 'service')!;
+    const chef = await api('chef');
+    const serviceDay = `/api/teams/${service.id}/days/${demoToday}`;
+    const job = await chef('POST', `${serviceDay}/planning-jobs`);
+    expect(job.status).toBe(202);
+    let status = '';
+    for (let i = 0; i < 300 && !['done', 'failed', 'cancelled'].includes(status); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = (await chef('GET', `/api/planning-jobs/${job.body.jobId}`)).body.status;
+    }
+    expect(status).toBe('done');
+    const { version } = (await chef('GET', `${serviceDay}/plan`)).body;
+    expect((await chef('POST', `/api/planning-jobs/${job.body.jobId}/apply`, { version })).status).toBe(200);
+    type Trip = { id: string; staffId: string | null; start: string | null; stops: { visitId: string | null; start: string | null }[] };
+    const trip = ((await chef('GET', `${serviceDay}/plan`)).body.trips as Trip[]).find((t) => t.staffId && t.start)!;
+    // An account for the service worker who drives the trip. As a substitute: the access policy
+    // lets staff read only their own team's clients, and a service group has none of its own,
+    // while a substitute reads the clients of today's visits (reported with decision 0009).
+    const admin = await api('admin');
+    const created = await admin('POST', '/api/admin/users', {
+      username: 'service.trip', password: 'tillit-trip-2026', displayName: 'Servicepersonal', role: 'substitute', teamId: service.id, staffId: trip.staffId,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+
+    const context = await newContext(browser, phone);
+    const page = await context.newPage();
+    try {
+      await signIn(page, base, 'service.trip', 'tillit-trip-2026');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toBe('Min dag');
+      const card = page.locator(`.phone-trip[data-trip-id="${trip.id}"]`);
+      await card.waitFor({ timeout: 10_000 });
+      expect(await card.locator('h2').innerText()).toMatch(new RegExp(`^${trip.start!.slice(0, 5)}\\s*(Inköpstur|Apotekstur|Inköps- och apotekstur)`));
+      // The deliveries in order, as planned: each at the trip's start plus its offset.
+      const order = await card.locator('.trip-order li').allInnerTexts();
+      expect(order.map((x) => x.slice(0, 5))).toEqual(trip.stops.map((x) => x.start!.slice(0, 5)));
+      // Each delivery is a visit card like any other, with its place on the trip, the address and the map link.
+      const deliveries = page.locator('article.phone-visit').filter({ hasText: /Leverans \d+ av \d+ på turen/ });
+      for (let i = 0; i < trip.stops.length; i++) {
+        const c = page.locator('article.phone-visit').filter({ hasText: `Leverans ${i + 1} av ${trip.stops.length} på turen` }).first();
+        expect((await c.locator('.address').innerText()).length).toBeGreaterThan(5);
+        expect(await c.getByRole('link', { name: 'Öppna i kartappen' }).getAttribute('href')).toMatch(/^geo:/);
+      }
+      expect(await deliveries.count()).toBeGreaterThanOrEqual(trip.stops.length);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      expect(await seriousViolations(page), 'axe on the phone day with an errand trip').toEqual([]);
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${outputDir}phone-errand-trip.png` });
+    } catch (e) {
+      await screenshot(page, 'phone-errand-trip-failure');
+      throw e;
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
 });

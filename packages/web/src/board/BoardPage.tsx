@@ -53,8 +53,8 @@ function BoardView({ teamId, date }: { teamId: string; date: string }) {
   const service = useServiceDay(teamId, date);
   const groups = service.data?.groups ?? [];
 
-  const ownTimeline = useMemo(() => (day.data ? buildTimeline(day.data, plan.data?.plan ?? null) : null), [day.data, plan.data]);
-  const serviceOnly = useMemo(() => groups.map((g) => ({ group: g, timeline: buildTimeline(g, g.plan, g.busy) })), [service.data]);
+  const ownTimeline = useMemo(() => (day.data ? buildTimeline(day.data, plan.data?.plan ?? null, [], plan.data?.trips) : null), [day.data, plan.data]);
+  const serviceOnly = useMemo(() => groups.map((g) => ({ group: g, timeline: buildTimeline(g, g.plan, g.busy, g.trips) })), [service.data]);
   // The team's and the service staff's lanes share one time scale, so the same hour lines up.
   const [timeline, serviceTimelines] = useMemo(() => {
     if (!ownTimeline) return [null, serviceOnly] as const;
@@ -269,6 +269,7 @@ function Legend() {
       <li><span className="swatch gap" aria-hidden="true" />{t('legend.gap')}</li>
       <li><span className="swatch flagged" aria-hidden="true" />{t('legend.flagged')}</li>
       <li><span className="swatch busy" aria-hidden="true" />{t('legend.busy')}</li>
+      <li><span className="swatch trip" aria-hidden="true" />{t('legend.trip')}</li>
     </ul>
   );
 }

@@ -111,6 +111,9 @@ function LaneRow({ lane, from, width, locked, known, selectedId, flagged, onSele
             const busy = t('lane.busyTitle', { from: fromMin(it.start), to: fromMin(it.end) });
             return <span key={`o${it.start}`} className="block busy" style={style} title={busy}><span className="visually-hidden">{busy}</span></span>;
           }
+          if (it.kind === 'trip') {
+            return <TripBlock key={it.trip.id} item={it} staffId={s.id} style={style} selectedId={selectedId} onSelect={onSelect} canEdit={canEdit} />;
+          }
           if (it.kind === 'gap') {
             if (it.end - it.start < 5) return null;
             const label = it.between ? t('lane.gapBetween', { min: it.end - it.start }) : t('lane.free', { min: it.end - it.start });
@@ -179,6 +182,51 @@ function VisitBlock({ visit: v, staffId, style, locked, known, selected, flagged
         {v.staffCount > 1 ? <span className="mark" aria-hidden="true">2</span> : null}
         {locked ? <span className="mark" aria-hidden="true">{t('visit.lockedShort')}</span> : null}
         {v.status === 'done' ? <span className="mark" aria-hidden="true">✓</span> : null}
+      </span>
+    </button>
+  );
+}
+
+/**
+ * An errand trip (decision 0009): one block listing its deliveries in order, the team's clients by
+ * name and other teams' as "another team's client", and the minutes it saves. Dragging or
+ * selecting it moves its first own visit, and the server moves the whole trip with it.
+ */
+function TripBlock({ item, staffId, style, selectedId, onSelect, canEdit }: {
+  item: Extract<Lane['items'][number], { kind: 'trip' }>; staffId: string; style: { left: number; width: number };
+  selectedId: string | null; onSelect: Props['onSelect']; canEdit: boolean;
+}) {
+  const { t } = useBoardT();
+  const { trip, members } = item;
+  const lead = members[0];
+  const movable = canEdit && !!lead && lead.status === 'planned';
+  const { setNodeRef, listeners, transform, isDragging } = useDraggable({ id: `${trip.id}:${staffId}`, data: { visit: lead, fromStaffId: staffId }, disabled: !movable });
+  const clients = trip.stops.map((x) => (x.client ? fullName(x.client) : t('trip.otherClient')));
+  const selected = members.some((m) => m.id === selectedId);
+  const label = t('trip.label', {
+    kind: t(`trip.kind.${trip.kinds.join('-')}`), from: fromMin(item.start), to: fromMin(item.end),
+    clients: trip.stops.map((x, i) => `${x.start ? x.start.slice(0, 5) : ''} ${clients[i]}`.trim()).join(', '), min: trip.savedMin,
+  }) + (trip.locked ? `, ${t('visit.locked')}` : '');
+  const cls = ['block', 'visit', 'trip', selected ? 'selected' : '', isDragging ? 'dragging' : ''].filter(Boolean).join(' ');
+  return (
+    <button
+      ref={setNodeRef}
+      type="button"
+      className={cls}
+      data-trip-id={trip.id}
+      style={{ ...style, ...(transform ? { transform: `translate(${transform.x}px, ${transform.y}px)`, zIndex: 5 } : {}) }}
+      aria-pressed={selected}
+      title={label}
+      disabled={!lead}
+      onClick={() => lead && onSelect(lead, staffId)}
+      {...(movable ? listeners : {})}
+    >
+      <span className="v-name">{t(`trip.kind.${trip.kinds.join('-')}`)}</span>
+      <span className="visually-hidden">: {label}</span>
+      <span className="trip-stops" aria-hidden="true">{clients.join(' · ')}</span>
+      <span className="v-meta" aria-hidden="true">
+        <span className="mark">{t('trip.savedShort', { min: trip.savedMin })}</span>
+        {trip.locked ? <span className="mark">{t('visit.lockedShort')}</span> : null}
       </span>
     </button>
   );

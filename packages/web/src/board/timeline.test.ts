@@ -49,6 +49,24 @@ describe('the board\'s timeline', () => {
     expect(lane.workMin).toBe(60);
   });
 
+  it('shows an errand trip as one block on its person\'s lane in place of its visits, and counts its length as work', () => {
+    // Trip 09:00–10:40 (100 min) delivering v2 at +60 and another team's client at +80; v1 alone at 08:00.
+    const trip = {
+      id: 'trip-1', staffId: 's', start: '09:00', durationMin: 100, savedMin: 25, kinds: ['shopping' as const], locked: false,
+      stops: [
+        { visitId: 'v2', errand: 'shopping' as const, offsetMin: 60, start: '10:00', client: { firstName: 'C', lastName: 'v2' } },
+        { visitId: null, errand: 'shopping' as const, offsetMin: 80, start: '10:20', client: null },
+      ],
+    };
+    const t = buildTimeline(day([person('s')], [visit('v1', ['s'], '08:00'), visit('v2', ['s'], '10:00')]), null, [], [trip]);
+    const lane = t.lanes[0]!;
+    expect(lane.items.filter((i) => i.kind !== 'gap').map((i) => [i.kind, i.start, i.end])).toEqual([['visit', 480, 510], ['trip', 540, 640]]);
+    const block = lane.items.find((i) => i.kind === 'trip')!;
+    expect(block.kind === 'trip' && block.members.map((m) => m.id)).toEqual(['v2']);
+    expect(lane.workMin).toBe(30 + 100);
+    expect(lane.gapsBetween).toEqual([30]);
+  });
+
   it('snaps to five minutes', () => {
     expect([snap5(482), snap5(483), snap5(487.5)]).toEqual([480, 485, 490]);
   });

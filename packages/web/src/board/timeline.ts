@@ -2,7 +2,7 @@
 // between them, the visits that lost their person, and the day's figures that the plan answer
 // does not carry (breaks kept, air between visits per person). Pure: data in, lanes out.
 import type { TeamDay } from '../api/types.js';
-import type { DayPlanDoc } from './types.js';
+import type { DayPlanDoc, ErrandTripView } from './types.js';
 
 export type DayVisit = TeamDay['visits'][number];
 export type DayStaff = TeamDay['staff'][number];
@@ -24,6 +24,8 @@ export const snap5 = (min: number): number => Math.round(min / 5) * 5;
 
 export type LaneItem =
   | { kind: 'visit'; visit: DayVisit; start: number; end: number }
+  /** An errand trip: one block for all its deliveries; `members` are the team's own visits on it, in order. */
+  | { kind: 'trip'; trip: ErrandTripView; members: DayVisit[]; start: number; end: number }
   /** A service staff member's visit to another team's client: only when, never who. */
   | { kind: 'busy'; start: number; end: number }
   | { kind: 'break'; start: number; end: number }
@@ -77,8 +79,12 @@ export function visitTimes(v: DayVisit): { start: number; end: number } {
  * @param busy - times the staff are busy with visits not shown (a service group's other clients)
  * @returns lanes for everyone with a shift or a visit, and the visits without their person
  */
-export function buildTimeline(day: Pick<TeamDay, 'staff' | 'visits'>, plan: DayPlanDoc | null, busy: readonly BusyTime[] = []): Timeline {
-  const visits = day.visits.filter((v) => v.status !== 'cancelled');
+export function buildTimeline(day: Pick<TeamDay, 'staff' | 'visits'>, plan: DayPlanDoc | null, busy: readonly BusyTime[] = [], trips: readonly ErrandTripView[] = []): Timeline {
+  // A planned trip is one block on its person's lane; its visits are not shown on their own.
+  const placed = trips.filter((t) => t.staffId && t.start);
+  const onTrip = new Set(placed.flatMap((t) => t.stops.map((s) => s.visitId).filter((id): id is string => id !== null)));
+  const visits = day.visits.filter((v) => v.status !== 'cancelled' && !onTrip.has(v.id));
+  const byVisitId = new Map(day.visits.map((v) => [v.id, v]));
   const breaksByStaff = new Map<string, { start: number; end: number }[]>();
   for (const r of plan?.routes ?? []) {
     for (const s of r.stops) {
@@ -97,6 +103,11 @@ export function buildTimeline(day: Pick<TeamDay, 'staff' | 'visits'>, plan: DayP
     // An absent person's visits are listed among those without staff, not on their lane.
     const shown = state === 'absent' ? [] : mine;
     for (const v of shown) items.push({ kind: 'visit', visit: v, ...visitTimes(v) });
+    const myTrips = state === 'absent' ? [] : placed.filter((t) => t.staffId === s.id);
+    for (const t of myTrips) {
+      const members = t.stops.map((x) => (x.visitId ? byVisitId.get(x.visitId) : undefined)).filter((v): v is DayVisit => !!v);
+      items.push({ kind: 'trip', trip: t, members, start: toMin(t.start!), end: toMin(t.start!) + t.durationMin });
+    }
     const breaks = state === 'absent' ? [] : breaksByStaff.get(s.id) ?? [];
     for (const b of breaks) items.push({ kind: 'break', ...b });
     if (state !== 'absent') for (const b of busy) if (b.staffId === s.id) items.push({ kind: 'busy', start: toMin(b.start), end: toMin(b.end) });
@@ -109,7 +120,7 @@ export function buildTimeline(day: Pick<TeamDay, 'staff' | 'visits'>, plan: DayP
     for (const it of items) {
       if (cursor !== null && it.start > cursor) withGaps.push({ kind: 'gap', start: cursor, end: it.start, between: lastVisitEnd !== null });
       withGaps.push(it);
-      if (it.kind === 'visit' || it.kind === 'busy') {
+      if (it.kind === 'visit' || it.kind === 'busy' || it.kind === 'trip') {
         if (lastVisitEnd !== null) gapsBetween.push(it.start - lastVisitEnd - breakSince);
         lastVisitEnd = it.end;
         breakSince = 0;
@@ -126,7 +137,7 @@ export function buildTimeline(day: Pick<TeamDay, 'staff' | 'visits'>, plan: DayP
       staff: s,
       state,
       items: withGaps,
-      workMin: shown.reduce((a, v) => a + v.durationMin, 0),
+      workMin: shown.reduce((a, v) => a + v.durationMin, 0) + myTrips.reduce((a, t) => a + t.durationMin, 0),
       gapsBetween,
       breakNeeded: state === 'working' && !!s.shift && s.shift.breakMin > 0 && shiftLen > 300,
       breakPlanned: breaks.length > 0,

@@ -62,6 +62,8 @@ export interface DayPlanAnswer {
   locked: string[];
   continuity14: { mean: number | null; median: number | null; clients: number };
   changesAfterPublish: number;
+  /** The day's errand trips (a service group's day). */
+  trips?: ErrandTripView[];
 }
 
 export interface CheckAnswer {
@@ -110,4 +112,25 @@ export interface ServiceGroup {
   busy: { staffId: string; start: string; end: string }[];
   plan: DayPlanDoc;
   locked: string[];
+  /** Errand trips with at least one of the team's clients (decision 0009). */
+  trips?: ErrandTripView[];
+}
+
+/** One errand trip: one stop for the service staff, its deliveries in order. */
+export interface ErrandTripView {
+  id: string;
+  staffId: string | null;
+  start: string | null;
+  durationMin: number;
+  savedMin: number;
+  kinds: ('shopping' | 'pharmacy')[];
+  locked: boolean;
+  stops: {
+    /** Null for another team's client, who is not named. */
+    visitId: string | null;
+    errand: 'shopping' | 'pharmacy';
+    offsetMin: number;
+    start: string | null;
+    client: { firstName: string; lastName: string } | null;
+  }[];
 }

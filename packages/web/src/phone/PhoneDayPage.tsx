@@ -185,6 +185,7 @@ function PhoneDay({ user }: { user: SessionUser }) {
             <ol className="phone-visits">
               {d.day.visits.map((v, i) => (
                 <li key={v.id}>
+                  {startsTrip(d.day.visits, i) ? <TripCard visits={d.day.visits} from={i} /> : null}
                   <VisitCard visit={v} index={i + 1} me={staffId} queued={queuedIds.has(v.id)} online={online} teamDay={d.teamDay} onDone={(b) => markDone(v, b)} />
                 </li>
               ))}
@@ -194,6 +195,40 @@ function PhoneDay({ user }: { user: SessionUser }) {
       ) : null}
       {d?.teamDay ? <TeamDaySection teamDay={d.teamDay} me={staffId} online={online} /> : null}
     </Page>
+  );
+}
+
+/** A visit that is a delivery of an errand trip (decision 0009) carries where it stands in the trip. */
+type TripDelivery = MyDayVisit & { errandTrip?: { id: string; kinds: string[]; start: string | null; stop: number; stops: number } | null };
+const tripOf = (v: MyDayVisit) => (v as TripDelivery).errandTrip ?? null;
+
+/** Whether the i-th visit is the first of an errand trip in the list. */
+function startsTrip(visits: readonly MyDayVisit[], i: number): boolean {
+  const trip = tripOf(visits[i]!);
+  return !!trip && (i === 0 || tripOf(visits[i - 1]!)?.id !== trip.id);
+}
+
+/** The errand trip before its first delivery: shop first, then deliver in this order. */
+function TripCard({ visits, from }: { visits: readonly MyDayVisit[]; from: number }) {
+  const { t } = usePhoneT();
+  const trip = tripOf(visits[from]!)!;
+  const deliveries = visits.filter((v) => tripOf(v)?.id === trip.id);
+  const headingId = `phone-trip-${trip.id}`;
+  return (
+    <section className="card phone-trip" aria-labelledby={headingId} data-trip-id={trip.id}>
+      <h2 id={headingId}>
+        {trip.start ? <span className="time">{hhmm(trip.start)}</span> : null}
+        <span>{t(`trip.kind.${trip.kinds.join('-')}`)}</span>
+      </h2>
+      <p>{t('trip.shopFirst', { count: deliveries.length })}</p>
+      <ol className="trip-order">
+        {deliveries.map((v) => (
+          <li key={v.id}>
+            <span className="time">{v.plannedStart ? hhmm(v.plannedStart) : ''}</span> {fullName(v.client)}, {v.client.street}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
@@ -222,6 +257,7 @@ function VisitCard({ visit: v, index, me, queued, online, teamDay, onDone }: {
         {!done && queued ? <span className="badge warn">{t('queuedBadge')}</span> : null}
       </p>
       {others.length > 0 ? <p className="together">{t('together', { names: others.map(fullName).join(', ') })}</p> : null}
+      {tripOf(v) ? <p className="trip-stop">{t('trip.stop', { n: tripOf(v)!.stop, count: tripOf(v)!.stops })}</p> : null}
       <p className="address">{v.client.street}, {v.client.postalCode} {v.client.city}</p>
       <p className="map-links">
         <a href={links.geo}>{t('openMap')}</a>
