@@ -32,6 +32,7 @@ export interface PdfInvoice {
 
 const texts = {
   sv: {
+    min: 'min',
     title: 'Faktura hemtjänst', draft: 'UTKAST', number: 'Fakturanummer', month: 'Månad', visits: 'Utförda besök',
     date: 'Datum', time: 'Tid', who: 'Vem', minutes: 'Minuter', delivered: 'Utförd tid', tariff: 'Taxa', perHour: 'kr/tim',
     tariffAmount: 'Enligt taxa', cap: 'Maxtaxa', capacity: 'Ditt avgiftsutrymme', fee: 'Avgift för månaden',
@@ -41,6 +42,7 @@ const texts = {
     hours: (min: number) => `${Math.floor(min / 60)} tim ${min % 60} min`,
   },
   en: {
+    min: 'min',
     title: 'Home care invoice', draft: 'DRAFT', number: 'Invoice number', month: 'Month', visits: 'Visits carried out',
     date: 'Date', time: 'Time', who: 'Who', minutes: 'Minutes', delivered: 'Time delivered', tariff: 'Tariff', perHour: 'SEK/hour',
     tariffAmount: 'By the tariff', cap: 'Monthly cap (maxtaxa)', capacity: 'Your fee capacity', fee: 'Fee for the month',
@@ -50,6 +52,7 @@ const texts = {
     hours: (min: number) => `${Math.floor(min / 60)} h ${min % 60} min`,
   },
   fi: {
+    min: 'min',
     title: 'Kotihoidon lasku', draft: 'LUONNOS', number: 'Laskun numero', month: 'Kuukausi', visits: 'Toteutuneet käynnit',
     date: 'Päivä', time: 'Aika', who: 'Kuka', minutes: 'Minuutit', delivered: 'Toteutunut aika', tariff: 'Taksa', perHour: 'kr/t',
     tariffAmount: 'Taksan mukaan', cap: 'Enimmäismaksu (maxtaxa)', capacity: 'Maksuvarasi', fee: 'Kuukauden maksu',
@@ -59,6 +62,7 @@ const texts = {
     hours: (min: number) => `${Math.floor(min / 60)} t ${min % 60} min`,
   },
   so: {
+    min: 'daqiiqo',
     title: 'Biilka daryeelka guriga', draft: 'QABYO', number: 'Lambarka biilka', month: 'Bisha', visits: 'Booqashooyinka la sameeyay',
     date: 'Taariikh', time: 'Waqti', who: 'Yaa', minutes: 'Daqiiqado', delivered: 'Waqtiga la bixiyay', tariff: 'Qiimaha', perHour: 'kr/saacaddii',
     tariffAmount: 'Sida qiimaha', cap: 'Xadka ugu sarreeya (maxtaxa)', capacity: 'Awoodda lacag bixintaada', fee: 'Lacagta bishan',
@@ -68,6 +72,7 @@ const texts = {
     hours: (min: number) => `${Math.floor(min / 60)} saac ${min % 60} daqiiqo`,
   },
   ar: {
+    min: 'دقيقة',
     title: 'فاتورة الرعاية المنزلية', draft: 'مسودة', number: 'رقم الفاتورة', month: 'الشهر', visits: 'الزيارات المنفذة',
     date: 'التاريخ', time: 'الوقت', who: 'من', minutes: 'الدقائق', delivered: 'الوقت المقدم', tariff: 'التعرفة', perHour: 'كرونة في الساعة',
     tariffAmount: 'حسب التعرفة', cap: 'الحد الأقصى للرسوم (maxtaxa)', capacity: 'قدرتك على الدفع', fee: 'رسوم الشهر',
@@ -77,6 +82,7 @@ const texts = {
     hours: (min: number) => `${Math.floor(min / 60)} ساعة ${min % 60} دقيقة`,
   },
   fa: {
+    min: 'دقیقه',
     title: 'صورتحساب مراقبت در منزل', draft: 'پیش‌نویس', number: 'شماره صورتحساب', month: 'ماه', visits: 'ملاقات‌های انجام‌شده',
     date: 'تاریخ', time: 'ساعت', who: 'چه کسی', minutes: 'دقیقه', delivered: 'زمان ارائه‌شده', tariff: 'تعرفه', perHour: 'کرون در ساعت',
     tariffAmount: 'طبق تعرفه', cap: 'سقف هزینه (maxtaxa)', capacity: 'توان پرداخت شما', fee: 'هزینه ماه',
@@ -189,7 +195,7 @@ export function renderInvoicePdf(inv: PdfInvoice): Promise<Buffer> {
     line(t.credits, 'bold', 12);
     gap(0.3);
     for (const c of credits) {
-      sum(`${t.creditFor} ${c.date} ${c.start} (${c.minutes} min)`.replace('  ', ' '), `−${formatKr(c.amountOre ?? 0, inv.language)}`);
+      sum(`${t.creditFor} ${c.date} ${c.start} (${c.minutes} ${t.min})`.replace('  ', ' '), `−${formatKr(c.amountOre ?? 0, inv.language)}`);
       if (c.reason) row([[c.reason, 70, 475]]);
     }
   }
