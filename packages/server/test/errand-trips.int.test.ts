@@ -204,4 +204,28 @@ describe.each(databaseKinds)('errand trips on %s', (kind) => {
     expect(back.map((v) => v.id).sort()).toEqual([...trip.visits].sort());
     for (const v of back) expect(v.plannedStart).toBe(before.get(v.id));
   });
+
+  it("gives the whole trip to the colleague when a swap of one of its visits is confirmed", async () => {
+    const day = await loadDay(database.db, serviceId, today);
+    const row = day.planRows.find((r) => day.trips.has(r.id) && r.plannedStart && r.staffIds.length === 1)!;
+    const trip = day.trips.get(row.id)!;
+    const driver = row.staffIds[0]!;
+    const colleague = day.problem.staff.find((s) => s.id !== driver)!.id;
+    // The driver offers the trip's second delivery to the colleague from the phone.
+    const admin = await signIn(app, 'admin', 'tillit');
+    const created = await as(app, admin)({ method: 'POST', url: '/api/admin/users', payload: {
+      username: 'service.driver', password: 'tillit-driver-2026', displayName: 'Förare', role: 'staff', teamId: serviceId, staffId: driver,
+    } });
+    expect(created.statusCode, created.body).toBe(201);
+    const phone = await signIn(app, 'service.driver', 'tillit-driver-2026');
+    const offer = await as(app, phone)({ method: 'POST', url: `/api/visits/${trip.visits[1]}/swap-requests`, payload: { toStaffId: colleague } });
+    expect(offer.statusCode, offer.body).toBe(201);
+    const version = (await as(app, manager)({ method: 'GET', url: url('/plan') })).json().version;
+    const confirmed = await as(app, manager)({ method: 'POST', url: `/api/swap-requests/${offer.json().id}/decision`, payload: { decision: 'confirm', version } });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const rows = await database.db.select().from(visits).where(eq(visits.errandTrip, trip.id));
+    expect(rows.map((v) => v.staffIds)).toEqual(rows.map(() => [colleague]));
+    const after = await loadDay(database.db, serviceId, today);
+    expect(after.planRows.find((r) => r.id === trip.id)!.staffIds).toEqual([colleague]);
+  });
 });
