@@ -58,3 +58,17 @@ describe('calendar events and the reader\'s language', () => {
     }
   });
 });
+
+describe('the verb agrees with how many come', () => {
+  it('says "come" for two people and "comes" for one, in English, Finnish and Persian', () => {
+    const two = { video: false, names: ['Anna', 'Leila'], windowStart: '08:00', windowEnd: '09:00' };
+    const one = { ...two, names: ['Anna'] };
+    expect(calendarEventText('en', two).description).toBe('Anna and Leila come between 08:00 and 09:00.');
+    expect(calendarEventText('en', one).description).toBe('Anna comes between 08:00 and 09:00.');
+    expect(calendarEventText('fi', two).description).toContain('tulevat');
+    expect(calendarEventText('fa', two).description).toContain('می‌آیند');
+    expect(calendarEventText('fa', one).description).not.toContain('می‌آیند');
+    const m = changeMessage('en', [{ kind: 'person', visitId: 'v', date: '2026-11-26', before: ['Leila'], after: ['Anna', 'Omar'] }], '0923-1');
+    expect(m.text).toContain('Anna, Omar come instead of Leila.');
+  });
+});

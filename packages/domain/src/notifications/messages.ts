@@ -29,7 +29,8 @@ export function readerLanguage(accountLocale: string, clientLanguagesOfReader: r
 interface Words {
   subject: string;
   intro: string;
-  person: (date: string, before: string, after: string) => string;
+  /** @param count - how many people come instead (the verb agrees in en, fi, fa) */
+  person: (date: string, before: string, after: string, count: number) => string;
   moved: (date: string, window: string) => string;
   cancelled: (date: string, window: string) => string;
   added: (date: string, window: string) => string;
@@ -52,7 +53,7 @@ const words: Record<ClientLanguage, Words> = {
     locale: 'en-GB',
     subject: 'A change to your home care visits',
     intro: 'Hello! Your visits have changed:',
-    person: (d, b, a) => `${d}: ${a} comes instead of ${b}.`,
+    person: (d, b, a, n) => `${d}: ${a} ${n > 1 ? 'come' : 'comes'} instead of ${b}.`,
     moved: (d, w) => `${d}: the visit has moved to ${w}.`,
     cancelled: (d, w) => `${d} ${w}: the visit is cancelled.`,
     added: (d, w) => `${d}: new visit ${w}.`,
@@ -62,7 +63,7 @@ const words: Record<ClientLanguage, Words> = {
     locale: 'fi-FI',
     subject: 'Muutos kotipalvelukäynteihisi',
     intro: 'Hei! Käynteihisi on tullut muutoksia:',
-    person: (d, b, a) => `${d}: ${a} tulee ${b}:n sijaan.`,
+    person: (d, b, a, n) => `${d}: ${a} ${n > 1 ? 'tulevat' : 'tulee'} ${b}:n sijaan.`,
     moved: (d, w) => `${d}: käynti on siirretty aikaan ${w}.`,
     cancelled: (d, w) => `${d} ${w}: käynti on peruttu.`,
     added: (d, w) => `${d}: uusi käynti ${w}.`,
@@ -92,7 +93,7 @@ const words: Record<ClientLanguage, Words> = {
     locale: 'fa-IR',
     subject: 'تغییر در ملاقات‌های مراقبت در منزل',
     intro: 'سلام! ملاقات‌های شما تغییر کرده است:',
-    person: (d, b, a) => `${d}: ${a} به جای ${b} می‌آید.`,
+    person: (d, b, a, n) => `${d}: ${a} به جای ${b} ${n > 1 ? 'می‌آیند' : 'می‌آید'}.`,
     moved: (d, w) => `${d}: ملاقات به ${w} منتقل شد.`,
     cancelled: (d, w) => `${d} ${w}: ملاقات لغو شد.`,
     added: (d, w) => `${d}: ملاقات جدید ${w}.`,
@@ -118,7 +119,7 @@ export function changeMessage(lang: ClientLanguage, changes: readonly ClientChan
   const w = words[lang];
   const lines = changes.map((c) => {
     const date = spokenDate(c.date, lang);
-    if (c.kind === 'person') return w.person(date, c.before.join(', '), c.after.join(', '));
+    if (c.kind === 'person') return w.person(date, c.before.join(', '), c.after.join(', '), c.after.length);
     const window = `${c.windowStart}–${c.windowEnd}`;
     return c.kind === 'moved' ? w.moved(date, window) : c.kind === 'cancelled' ? w.cancelled(date, window) : w.added(date, window);
   });
@@ -128,7 +129,7 @@ export function changeMessage(lang: ClientLanguage, changes: readonly ClientChan
 interface CalendarWords {
   visit: string;
   videoVisit: string;
-  comes: (names: string, start: string, end: string) => string;
+  comes: (names: string, start: string, end: string, count: number) => string;
   between: (start: string, end: string) => string;
   and: string;
 }
@@ -136,11 +137,11 @@ interface CalendarWords {
 // The calendar feed carries only when and who (the consent covers no care details).
 const calendarWords: Record<ClientLanguage, CalendarWords> = {
   sv: { visit: 'Besök från hemtjänsten', videoVisit: 'Videobesök från hemtjänsten', comes: (n, s, e) => `${n} kommer mellan ${s} och ${e}.`, between: (s, e) => `Mellan ${s} och ${e}.`, and: ' och ' },
-  en: { visit: 'Visit from home care', videoVisit: 'Video visit from home care', comes: (n, s, e) => `${n} comes between ${s} and ${e}.`, between: (s, e) => `Between ${s} and ${e}.`, and: ' and ' },
-  fi: { visit: 'Kotipalvelun käynti', videoVisit: 'Kotipalvelun videokäynti', comes: (n, s, e) => `${n} tulee kello ${s}–${e} välillä.`, between: (s, e) => `Kello ${s}–${e} välillä.`, and: ' ja ' },
+  en: { visit: 'Visit from home care', videoVisit: 'Video visit from home care', comes: (n, s, e, c) => `${n} ${c > 1 ? 'come' : 'comes'} between ${s} and ${e}.`, between: (s, e) => `Between ${s} and ${e}.`, and: ' and ' },
+  fi: { visit: 'Kotipalvelun käynti', videoVisit: 'Kotipalvelun videokäynti', comes: (n, s, e, c) => `${n} ${c > 1 ? 'tulevat' : 'tulee'} kello ${s}–${e} välillä.`, between: (s, e) => `Kello ${s}–${e} välillä.`, and: ' ja ' },
   ar: { visit: 'زيارة الرعاية المنزلية', videoVisit: 'زيارة بالفيديو من الرعاية المنزلية', comes: (n, s, e) => `سيأتي ${n} بين الساعة ${s} و ${e}.`, between: (s, e) => `بين الساعة ${s} و ${e}.`, and: ' و ' },
   so: { visit: 'Booqashada daryeelka guriga', videoVisit: 'Booqasho muuqaal ah oo daryeelka guriga', comes: (n, s, e) => `${n} ayaa imanaya inta u dhaxaysa ${s} iyo ${e}.`, between: (s, e) => `Inta u dhaxaysa ${s} iyo ${e}.`, and: ' iyo ' },
-  fa: { visit: 'ملاقات مراقبت در منزل', videoVisit: 'ملاقات تصویری مراقبت در منزل', comes: (n, s, e) => `${n} بین ساعت ${s} و ${e} می‌آید.`, between: (s, e) => `بین ساعت ${s} و ${e}.`, and: ' و ' },
+  fa: { visit: 'ملاقات مراقبت در منزل', videoVisit: 'ملاقات تصویری مراقبت در منزل', comes: (n, s, e, c) => `${n} بین ساعت ${s} و ${e} ${c > 1 ? 'می‌آیند' : 'می‌آید'}.`, between: (s, e) => `بین ساعت ${s} و ${e}.`, and: ' و ' },
 };
 
 /**
@@ -152,6 +153,6 @@ export function calendarEventText(lang: ClientLanguage, visit: { video: boolean;
   const w = calendarWords[lang];
   return {
     summary: visit.video ? w.videoVisit : w.visit,
-    description: visit.names.length > 0 ? w.comes(visit.names.join(w.and), visit.windowStart, visit.windowEnd) : w.between(visit.windowStart, visit.windowEnd),
+    description: visit.names.length > 0 ? w.comes(visit.names.join(w.and), visit.windowStart, visit.windowEnd, visit.names.length) : w.between(visit.windowStart, visit.windowEnd),
   };
 }

@@ -111,7 +111,8 @@ interface Words {
   to: (name: string) => string;
   intro: string;
   between: (start: string, end: string) => string;
-  comes: (names: string) => string;
+  /** @param count - how many people come (the verb agrees in fi and fa) */
+  comes: (names: string, count: number) => string;
   and: string;
   later: string;
   video: string;
@@ -151,7 +152,7 @@ const words: Record<ClientLanguage, Words> = {
   fi: {
     title: (w) => `Käyntisi viikolla ${w}`, to: (n) => `Vastaanottaja: ${n}`,
     intro: 'Tässä ovat kotipalvelun käyntisi ensi viikolla.',
-    between: (s, e) => `Kello ${s}–${e} välillä`, comes: (n) => `${n} tulee.`, and: 'ja', later: 'Tulija ilmoitetaan myöhemmin.',
+    between: (s, e) => `Kello ${s}–${e} välillä`, comes: (n, c) => `${n} ${c > 1 ? 'tulevat' : 'tulee'}.`, and: 'ja', later: 'Tulija ilmoitetaan myöhemmin.',
     video: 'Videokäynti', cancelled: 'Peruttu', noVisits: 'Ei käyntejä.',
     fixedContact: 'Vakituinen hoitajasi', fixedContactIs: (n) => n,
     team: (n) => `Kotipalvelutiimisi: ${n}`, phone: (p) => `Puhelin: ${p}`,
@@ -181,7 +182,7 @@ const words: Record<ClientLanguage, Words> = {
   fa: {
     title: (w) => `ملاقات‌های شما در هفته ${w}`, to: (n) => `برای ${n}`,
     intro: 'این‌ها ملاقات‌های مراقبت در منزل شما در هفته آینده است.',
-    between: (s, e) => `بین ساعت ${s} و ${e}`, comes: (n) => `${n} می‌آید`, and: 'و', later: 'بعداً به شما می‌گوییم چه کسی می‌آید',
+    between: (s, e) => `بین ساعت ${s} و ${e}`, comes: (n, c) => `${n} ${c > 1 ? 'می‌آیند' : 'می‌آید'}`, and: 'و', later: 'بعداً به شما می‌گوییم چه کسی می‌آید',
     video: 'ملاقات تصویری', cancelled: 'لغو شد', noVisits: 'ملاقاتی نیست',
     fixedContact: 'مسئول مراقبت ثابت شما', fixedContactIs: (n) => n,
     team: (n) => `تیم مراقبت در منزل: ${n}`, phone: (p) => `تلفن: ${p}`,
@@ -351,7 +352,7 @@ function drawLetter(doc: PDFKit.PDFDocument, letter: WeeklyLetter): void {
       const what = letter.language === 'sv' ? v.title : (w.services[v.serviceType] ?? v.title);
       const marks = [v.video ? w.video : null, v.cancelled ? w.cancelled : null].filter((m): m is string => m !== null);
       out.paragraph(`${w.between(v.windowStart, v.windowEnd)}${marks.length ? ` – ${marks.join(' – ')}` : ''}`, { font: 'bold', size: size.body, indent: 18 });
-      const who = v.cancelled ? '' : ` ${v.staff === null || v.staff.length === 0 ? w.later : w.comes(v.staff.join(` ${w.and} `))}`;
+      const who = v.cancelled ? '' : ` ${v.staff === null || v.staff.length === 0 ? w.later : w.comes(v.staff.join(` ${w.and} `), v.staff.length)}`;
       out.paragraph(`${what}.${who}`, { size: size.body, indent: 18, after: 8 });
     }
     doc.y += 6;
