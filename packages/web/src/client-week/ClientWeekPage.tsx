@@ -212,7 +212,7 @@ function VisitItem({ v, t, lang, relative }: { v: WeekVisit; t: TFunction; lang:
               </li>
             ))}
           </ul>
-          <p className="cw-comes">{t('comes', { names: joinNames(v.staff.map((p) => p.firstName), t) })}</p>
+          <p className="cw-comes">{t(v.staff.length > 1 ? 'comesMany' : 'comes', { names: joinNames(v.staff.map((p) => p.firstName), t) })}</p>
         </div>
       )}
     </li>

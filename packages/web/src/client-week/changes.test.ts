@@ -16,6 +16,10 @@ describe('changes since the client last looked', () => {
     const t = clientT('sv');
     expect(changeText({ kind: 'person', before: ['Leila'], after: ['Anna'] }, visit, t)).toBe('Anna kommer i stället för Leila');
     expect(changeText({ kind: 'person', before: ['Leila'], after: ['Anna', 'Ali'] }, visit, t)).toBe('Anna och Ali kommer i stället för Leila');
+    // The verb agrees with two people where the language says so.
+    expect(changeText({ kind: 'person', before: ['Leila'], after: ['Anna', 'Ali'] }, visit, clientT('en'))).toBe('Anna and Ali come instead of Leila');
+    expect(changeText({ kind: 'person', before: ['Leila'], after: ['Anna'] }, visit, clientT('en'))).toBe('Anna comes instead of Leila');
+    expect(changeText({ kind: 'person', before: ['Leila'], after: ['Anna', 'Ali'] }, visit, clientT('fa'))).toContain('می‌آیند');
   });
 
   it('says where a visit moved, and that it is cancelled or new', () => {

@@ -14,7 +14,8 @@ export const joinNames = (names: readonly string[] | undefined, t: TFunction) =>
 /** @returns what changed about a visit, in words, e.g. "Anna kommer i stället för Leila". */
 export function changeText(c: WeekChange, v: Pick<WeekVisit, 'windowStart' | 'windowEnd'>, t: TFunction): string {
   switch (c.kind) {
-    case 'person': return t('change.person', { after: joinNames(c.after, t), before: joinNames(c.before, t) });
+    // Two or more people coming take the plural verb where the language has one (en, fi, fa).
+    case 'person': return t((c.after?.length ?? 0) > 1 ? 'change.personMany' : 'change.person', { after: joinNames(c.after, t), before: joinNames(c.before, t) });
     case 'moved': return t('change.moved', { range: ltr(`${hhmm(v.windowStart)}–${hhmm(v.windowEnd)}`) });
     case 'cancelled': return t('change.cancelled');
     case 'added': return t('change.added');
