@@ -96,8 +96,8 @@ export function buildClients(rng: Rng, org: Organisation, today: string): Client
     // Needs are shared out per team, so every team carries about the same load.
     const needs = quotaList<NeedLevel>(rng, teamOrigins.length, [['medium', 0], ['light', 0.35], ['heavy', 0.1], ['hoist', 0.1]]);
     let k = 0;
-    const contacts = (org.staffByTeam.get(info.team.id) ?? []).filter((p) => !p.substitute && p.staff.title === 'underskoterska');
-    const load = new Map<string, number>(contacts.map((p) => [p.staff.id, 0]));
+    const teamClients: ClientProfile[] = [];
+    const placeOf = new Map<ClientProfile, PlaceKey>();
     for (const origin of teamOrigins) {
       const need = needs[k++] as NeedLevel;
       const name = personName(rng, origin, true, 0.62);
@@ -105,14 +105,6 @@ export function buildClients(rng: Rng, org: Organisation, today: string): Client
       const place = PLACES[placeKey];
       const age = rng.chance(0.05) ? rng.int(65, 69) : 70 + Math.round(((rng.next() + rng.next()) / 2) * 28);
       const languages = clientLanguages(rng, origin);
-      const first = languages[0] as string;
-      // Fixed contact: an undersköterska of the team, a speaker of the client's language when there is one,
-      // otherwise the one with fewest clients so far.
-      const speakers = first === 'sv' ? [] : contacts.filter((p) => speaks(p, first));
-      const pool = speakers.length > 0 ? speakers : contacts;
-      let fixed = pool[0];
-      for (const p of pool) if ((load.get(p.staff.id) ?? 0) < (load.get(fixed?.staff.id ?? '') ?? 0)) fixed = p;
-      if (fixed) load.set(fixed.staff.id, (load.get(fixed.staff.id) ?? 0) + 1);
 
       const facts = [rng.pick(KEY_BOX)];
       const langFact = LANGUAGE_FACT[origin];
@@ -140,15 +132,72 @@ export function buildClients(rng: Rng, org: Organisation, today: string): Client
         location: scatter(place.centre, 350, () => rng.next()),
         phone: rng.chance(0.6) ? kalixPhone(rng) : rng.chance(0.7) ? mobilePhone(rng) : null,
         languages,
-        fixedContactStaffId: fixed?.staff.id ?? null,
+        fixedContactStaffId: null,
         keyFacts: facts.join(' '),
         preferences: prefs.join(' '),
         notificationChannel: rng.weighted<Client['notificationChannel']>([['sms', 60], ['email', 15], ['none', 25]]),
       };
-      result.push({ client, team: info, origin, need, medication: need !== 'light' && rng.chance(0.7), woman: name.woman });
+      const profile: ClientProfile = { client, team: info, origin, need, medication: need !== 'light' && rng.chance(0.7), woman: name.woman };
+      teamClients.push(profile);
+      placeOf.set(profile, placeKey);
     }
+    const contacts = (org.staffByTeam.get(info.team.id) ?? []).filter((p) => !p.substitute && p.staff.title === 'underskoterska');
+    assignFixedContacts(teamClients, (c) => placeOf.get(c) as PlaceKey, info.template.places.map(([key]) => key), contacts);
+    result.push(...teamClients);
   }
   return result;
+}
+
+/**
+ * Fixed contacts by part of the area, as teams share out their clients: each undersköterska takes
+ * the clients of one village or one side of it, so that continuity and short travel go together
+ * (a contact with clients in both Sangis and Karlsborg would drive between them all day). The
+ * clients are swept village by village, and round each village's centre by bearing, and dealt out
+ * in runs of at most ceil(clients / contacts). A client who speaks little Swedish gets the least
+ * loaded speaker of their language first; one who speaks Swedish as well (most Finnish speakers)
+ * gets a speaker of their first language while one has room.
+ * Uses no random numbers, so every other figure of the demo is drawn as before.
+ * @param clients - one team's clients, with their addresses
+ * @param placeOf - the village (place) each client lives in
+ * @param places - the team's villages, in the order to sweep them
+ * @param contacts - the team's undersköterskor (not substitutes)
+ */
+function assignFixedContacts(clients: ClientProfile[], placeOf: (c: ClientProfile) => PlaceKey, places: readonly PlaceKey[], contacts: StaffProfile[]): void {
+  if (contacts.length === 0) return;
+  const capacity = Math.ceil(clients.length / contacts.length);
+  const load = new Map<string, number>(contacts.map((p) => [p.staff.id, 0]));
+  const bearing = (c: ClientProfile): number => {
+    const o = PLACES[placeOf(c)].centre;
+    return Math.atan2(c.client.location.lat - o.lat, c.client.location.lon - o.lon);
+  };
+  const sweep = clients.map((c) => ({ c, village: places.indexOf(placeOf(c)), b: bearing(c) }))
+    .sort((x, y) => x.village - y.village || x.b - y.b);
+  const loadOf = (p: StaffProfile): number => load.get(p.staff.id) ?? 0;
+  const give = (c: ClientProfile, p: StaffProfile): void => {
+    load.set(p.staff.id, loadOf(p) + 1);
+    c.client.fixedContactStaffId = p.staff.id;
+  };
+  // First those who speak little Swedish: they need a speaker, however busy.
+  const rest: ClientProfile[] = [];
+  for (const { c } of sweep) {
+    const first = c.client.languages[0] as string;
+    const speakers = first === 'sv' || c.client.languages.includes('sv') ? [] : contacts.filter((p) => speaks(p, first));
+    if (speakers.length === 0) rest.push(c);
+    else give(c, speakers.reduce((a, p) => (loadOf(p) < loadOf(a) ? p : a)));
+  }
+  let current = 0;
+  for (const c of rest) {
+    const first = c.client.languages[0] as string;
+    const here = contacts[current] as StaffProfile;
+    // A Finnish speaker who also speaks Swedish gets a Finnish-speaking contact while one has room.
+    const speakers = first === 'sv' ? [] : contacts.filter((p) => speaks(p, first) && loadOf(p) < capacity);
+    if (speakers.length > 0 && !speakers.includes(here)) {
+      give(c, speakers.reduce((a, p) => (loadOf(p) < loadOf(a) ? p : a)));
+      continue;
+    }
+    while (loadOf(contacts[current] as StaffProfile) >= capacity && current < contacts.length - 1) current++;
+    give(c, contacts[current] as StaffProfile);
+  }
 }
 
 const RELATIONS_OF_WOMAN = ['dotter', 'son', 'make', 'syster', 'barnbarn', 'svärdotter'];

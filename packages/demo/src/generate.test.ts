@@ -5,6 +5,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { generateDemo } from './generate.js';
+import { haversineKm } from './geography.js';
 import type { DemoMunicipality } from './types.js';
 
 // A Wednesday; the history runs back to Wednesday 11 November.
@@ -91,6 +92,31 @@ describe('the default demo municipality (seed 1)', () => {
       expect(s?.teamId).toBe(c.teamId);
       expect(s?.employmentForm).not.toBe('hourly');
     }
+  });
+
+  it('gives a fixed contact clients in one part of the area, shared out evenly', () => {
+    // Mean distance between two clients of one contact, against two clients of one team: the
+    // contacts' clients lie in one village or one side of it (measured 0.75 km against 2.04 km).
+    const mean = (groups: (typeof demo.clients)[]): number => {
+      let km = 0;
+      let pairs = 0;
+      for (const g of groups)
+        for (let i = 0; i < g.length; i++)
+          for (let j = i + 1; j < g.length; j++) {
+            km += haversineKm((g[i] as (typeof g)[number]).location, (g[j] as (typeof g)[number]).location);
+            pairs++;
+          }
+      return km / pairs;
+    };
+    const group = (key: (c: (typeof demo.clients)[number]) => string) => {
+      const m = new Map<string, typeof demo.clients>();
+      for (const c of demo.clients) m.set(key(c), [...(m.get(key(c)) ?? []), c]);
+      return [...m.values()];
+    };
+    const byContact = group((c) => c.fixedContactStaffId ?? '');
+    expect(mean(byContact)).toBeLessThan(mean(group((c) => c.teamId)) / 2);
+    const sizes = byContact.map((g) => g.length);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(6);
   });
 
   it('has someone in the team who speaks the first language of each client', () => {
