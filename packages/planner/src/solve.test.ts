@@ -3,7 +3,7 @@ import { solve } from './solve.js';
 import { checkPlan } from './check/check-plan.js';
 import { parseProblem, type Plan } from './format/schema.js';
 import { InputError } from './errors.js';
-import { twoStaffDay, randomProblem } from './testing/fixtures.js';
+import { loc, twoStaffDay, randomProblem } from './testing/fixtures.js';
 
 const starts = (plan: Plan, visit: string): string[] =>
   plan.routes.flatMap((r) => r.stops.filter((s) => 'visit' in s && s.visit === visit).map((s) => `${r.staff} ${s.start}`));
@@ -33,6 +33,35 @@ describe('solve', () => {
     const plan = await solve(twoStaffDay(), { timeLimitMs: 500, threads: 1 });
     expect(plan.metrics.byFixedContact).toBe(1);
     expect(starts(plan, 'v3')[0]).toMatch(/^bo /);
+  });
+
+  it('sends the fixed contact for a small detour but not for a long one (default: worth 15 travel minutes)', async () => {
+    // Anna (the fixed contact of both clients) lives at L0, Bo at L1, where both visits are 0 min away
+    // from him. Near visit: Anna drives 5 + 5 = 10 min, less than the 15 + 1 (not fixed contact,
+    // unknown staff) Bo would cost, so she goes. Far visit: Anna would drive 25 + 25 = 50 min more,
+    // so Bo goes and the fixed contact is given up.
+    const locations = [loc(0), loc(1), loc(2), loc(3)];
+    const minutes = [
+      [0, 30, 5, 25],
+      [30, 0, 0, 0],
+      [5, 0, 0, 25],
+      [25, 0, 25, 0],
+    ];
+    const person = (id: string, home: number) => ({
+      id, team: 't1', skills: ['care'], languages: ['sv'], transport: 'car', start: loc(home), end: loc(home),
+      shift: { start: '08:00', end: '16:00' }, breaks: [],
+    });
+    const visit = (id: string, at: number, start: string) => ({
+      id, client: `c-${id}`, team: 't1', location: loc(at), window: { start, end: '15:00' }, durationMin: 30,
+      skills: ['care'], priority: 'must' as const, fixedContact: 'anna',
+    });
+    const problem = {
+      format: 'tillit.problem/v1', date: '2026-11-23', travel: { model: 'matrix', locations, minutes },
+      staff: [person('anna', 0), person('bo', 1)], visits: [visit('near', 2, '09:00'), visit('far', 3, '10:00')],
+    };
+    const plan = await solve(problem, { timeLimitMs: 300, threads: 1 });
+    expect(starts(plan, 'near')[0]).toMatch(/^anna /);
+    expect(starts(plan, 'far')[0]).toMatch(/^bo /);
   });
 
   it('lists a visit nobody can do as unassigned with a reason a coordinator understands', async () => {

@@ -58,10 +58,10 @@ const visit = z.object({
 /** Extension: soft-cost weights in minutes of travel per unit; a team can see and adjust them. */
 export const weightsSchema = z.object({
   travelPerMin: z.number().min(0).default(1),
-  notFixedContact: z.number().min(0).default(100),
-  notKnownStaff: z.number().min(0).default(5),
-  noFirstLanguage: z.number().min(0).default(20),
-  noLanguage: z.number().min(0).default(40),
+  notFixedContact: z.number().min(0).default(15),
+  notKnownStaff: z.number().min(0).default(1),
+  noFirstLanguage: z.number().min(0).default(10),
+  noLanguage: z.number().min(0).default(30),
   /** Per minute of work above a staff member's fair share of the day's work. */
   unfairLoadPerMin: z.number().min(0).default(0.2),
   /** Per visit given to another staff member than in `previousPlan`. */
