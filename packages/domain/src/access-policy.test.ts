@@ -21,10 +21,25 @@ describe('client access policy', () => {
   });
 
   it('lets a substitute read a client only on a day with an assigned visit', () => {
-    const withVisit = { substituteClientIdsToday: new Set(['c-astrid']) };
+    const withVisit = { assignedClientIdsToday: new Set(['c-astrid']) };
     expect(clientAccess(substitute, astrid, 'keyFacts', 'read', withVisit).allowed).toBe(true);
-    expect(clientAccess(substitute, astrid, 'keyFacts', 'read', { substituteClientIdsToday: new Set() }).allowed).toBe(false);
+    expect(clientAccess(substitute, astrid, 'keyFacts', 'read', { assignedClientIdsToday: new Set() }).allowed).toBe(false);
     expect(clientAccess(substitute, berta, 'keyFacts', 'read', withVisit).allowed).toBe(false);
+  });
+
+  it("lets staff visiting another team's client today (evening team, service group) do the visit, with a substitute's reach", () => {
+    const visitingBerta = { assignedClientIdsToday: new Set(['c-berta']) };
+    expect(clientAccess(staffA, berta, 'keyFacts', 'read', visitingBerta)).toEqual({ allowed: true });
+    expect(clientAccess(staffA, berta, 'carePlan', 'read', visitingBerta)).toEqual({ allowed: true });
+    expect(clientAccess(staffA, berta, 'visits', 'write', visitingBerta)).toEqual({ allowed: true });
+    // Not the other team's history of deviations, relatives or changing key facts.
+    expect(clientAccess(staffA, berta, 'deviations', 'read', visitingBerta)).toEqual({ allowed: false, reason: 'interaction-not-allowed' });
+    expect(clientAccess(staffA, berta, 'relatives', 'read', visitingBerta)).toEqual({ allowed: false, reason: 'category-not-allowed' });
+    expect(clientAccess(staffA, berta, 'keyFacts', 'write', visitingBerta)).toEqual({ allowed: false, reason: 'interaction-not-allowed' });
+    // Their own team's client keeps the full staff reach, with or without a visit today.
+    expect(clientAccess(staffA, astrid, 'relatives', 'read', visitingBerta)).toEqual({ allowed: true });
+    // No visit today: out of scope.
+    expect(clientAccess(staffA, berta, 'keyFacts', 'read', { assignedClientIdsToday: new Set() })).toEqual({ allowed: false, reason: 'out-of-scope' });
   });
 
   it('gives finance billing data but never care notes or care plans', () => {
@@ -62,7 +77,7 @@ describe('client access policy', () => {
       fc.constantFrom(...roles), fc.constantFrom(...clientDataCategories), fc.constantFrom('read' as const, 'write' as const),
       (role, category, interaction) => {
         const a = actor(role, { unitId: 'unit-1', teamId: 'team-a', clientId: 'c-astrid', relativeId: 'r1', staffId: 's1' });
-        const facts = { substituteClientIdsToday: new Set(['c-astrid']), consentedClientIds: new Set(['c-astrid']) };
+        const facts = { assignedClientIdsToday: new Set(['c-astrid']), consentedClientIds: new Set(['c-astrid']) };
         return !clientAccess(a, { ...astrid, municipalityId: 'other' }, category, interaction, facts).allowed;
       },
     ));
@@ -112,7 +127,7 @@ describe('deviation access', () => {
     expect(clientAccess(relative, astrid, 'deviations', 'write', consent).allowed).toBe(true);
     expect(clientAccess(relative, astrid, 'deviations', 'read', consent).allowed).toBe(true);
     expect(clientAccess(relative, astrid, 'deviations', 'read', { consentedClientIds: new Set() }).allowed).toBe(false);
-    const today = { substituteClientIdsToday: new Set(['c-astrid']) };
+    const today = { assignedClientIdsToday: new Set(['c-astrid']) };
     expect(clientAccess(substitute, astrid, 'deviations', 'write', today).allowed).toBe(true);
     expect(clientAccess(substitute, astrid, 'deviations', 'read', today).allowed).toBe(false);
   });

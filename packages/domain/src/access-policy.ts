@@ -1,7 +1,9 @@
 // Who may see and change what. A pure function of the actor, the client's place in the
 // organisation and what the request touches; the server asks it on every request and logs reads.
 // The level follows the "legitimate need" principle of SOSFS 2014:5 and OSL 26 kap 1 §
-// (DOMAIN-FACTS.md): staff see their own team's clients, a substitute only today's.
+// (DOMAIN-FACTS.md): staff see their own team's clients, a substitute only today's. Staff who visit
+// another team's client today (the evening team, the service group) have a substitute's reach to
+// that client for the day: they need the key facts and care plan to do the visit, not the history.
 import type { Actor, Role } from './roles.js';
 
 /** Kinds of client data, so a role can see some and not others (finance: billing, not care notes). */
@@ -32,8 +34,8 @@ export interface ClientScope {
 
 /** Facts about today that the policy needs but cannot look up itself. */
 export interface AccessFacts {
-  /** Clients on visits assigned to this substitute today. */
-  substituteClientIdsToday?: ReadonlySet<string>;
+  /** Clients on visits assigned today to this substitute or staff member. */
+  assignedClientIdsToday?: ReadonlySet<string>;
   /** Clients whose recorded, unwithdrawn consent covers this relative. */
   consentedClientIds?: ReadonlySet<string>;
 }
@@ -75,10 +77,11 @@ export function clientInScope(actor: Actor, client: ClientScope, facts: AccessFa
     case 'unit_manager':
       return actor.unitId != null && actor.unitId === client.unitId;
     case 'coordinator':
-    case 'staff':
       return actor.teamId != null && actor.teamId === client.teamId;
+    case 'staff':
+      return (actor.teamId != null && actor.teamId === client.teamId) || (facts.assignedClientIdsToday?.has(client.clientId) ?? false);
     case 'substitute':
-      return facts.substituteClientIdsToday?.has(client.clientId) ?? false;
+      return facts.assignedClientIdsToday?.has(client.clientId) ?? false;
     case 'needs_assessor':
     case 'finance':
       return true;
@@ -106,7 +109,9 @@ export function clientAccess(
   facts: AccessFacts = {},
 ): AccessDecision {
   if (!clientInScope(actor, client, facts)) return { allowed: false, reason: 'out-of-scope' };
-  const allowed = grantsByRole[actor.role][category];
+  // Another team's client, in reach only through today's visit: a substitute's grants.
+  const visitingOnly = actor.role === 'staff' && actor.teamId !== client.teamId;
+  const allowed = grantsByRole[visitingOnly ? 'substitute' : actor.role][category];
   if (!allowed) return { allowed: false, reason: 'category-not-allowed' };
   if (!allowed.includes(interaction)) return { allowed: false, reason: 'interaction-not-allowed' };
   return { allowed: true };

@@ -228,12 +228,11 @@ describe('the phone day', () => {
     expect((await chef('POST', `/api/planning-jobs/${job.body.jobId}/apply`, { version })).status).toBe(200);
     type Trip = { id: string; staffId: string | null; start: string | null; stops: { visitId: string | null; start: string | null }[] };
     const trip = ((await chef('GET', `${serviceDay}/plan`)).body.trips as Trip[]).find((t) => t.staffId && t.start)!;
-    // An account for the service worker who drives the trip. As a substitute: the access policy
-    // lets staff read only their own team's clients, and a service group has none of its own,
-    // while a substitute reads the clients of today's visits (reported with decision 0009).
+    // An account for the service worker who drives the trip: ordinary staff of the service group,
+    // which has no clients of its own; staff read the clients of their visits today.
     const admin = await api('admin');
     const created = await admin('POST', '/api/admin/users', {
-      username: 'service.trip', password: 'tillit-trip-2026', displayName: 'Servicepersonal', role: 'substitute', teamId: service.id, staffId: trip.staffId,
+      username: 'service.trip', password: 'tillit-trip-2026', displayName: 'Servicepersonal', role: 'staff', teamId: service.id, staffId: trip.staffId,
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
 

@@ -31,15 +31,15 @@ export async function loadTeamScope(db: Db, teamId: string): Promise<TeamScope |
   return rows[0] ?? null;
 }
 
-/** Look up the facts the policy needs about today: a substitute's visits, a relative's consents. */
+/** Look up the facts the policy needs about today: the visits assigned to staff, a relative's consents. */
 export async function accessFacts(ctx: AppContext, actor: Actor): Promise<AccessFacts> {
-  if (actor.role === 'substitute' && actor.staffId) {
+  if ((actor.role === 'substitute' || actor.role === 'staff') && actor.staffId) {
     const today = localDate(ctx.now(), ctx.config.timeZone);
     const rows = await ctx.db
       .select({ clientId: visits.clientId })
       .from(visits)
       .where(and(eq(visits.date, today), sql`${actor.staffId}::uuid = ANY(${visits.staffIds})`));
-    return { substituteClientIdsToday: new Set(rows.map((r) => r.clientId)) };
+    return { assignedClientIdsToday: new Set(rows.map((r) => r.clientId)) };
   }
   if (actor.role === 'relative' && actor.relativeId) {
     const rows = await ctx.db
