@@ -92,7 +92,7 @@ export async function startJobs(database: Database, config: Config, now: () => D
   if (config.scheduledJobs) {
     for (const job of scheduledJobs) {
       await queue.work(job.name, () => job.run({ db: database.db, config, now }));
-      await queue.schedule(job.name, job.cron);
+      await queue.schedule(job.name, job.cron, {}, { expireInMinutes: job.expireInMinutes });
     }
   }
   return queue;

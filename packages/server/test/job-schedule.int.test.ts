@@ -46,14 +46,14 @@ describe('scheduled jobs', () => {
     const queue = new PgBossQueue(database.url as string);
     await queue.start();
     stops.push(() => queue.stop());
-    await queue.schedule('weekly-test', '0 14 * * 5', { kind: 'letters' });
+    await queue.schedule('weekly-test', '0 14 * * 5', { kind: 'letters' }, { expireInMinutes: 180 });
     // A second process scheduling the same job replaces the row instead of adding one.
-    await queue.schedule('weekly-test', '0 14 * * 5', { kind: 'letters' });
+    await queue.schedule('weekly-test', '0 14 * * 5', { kind: 'letters' }, { expireInMinutes: 180 });
     const client = new pg.Client({ connectionString: database.url as string });
     await client.connect();
     try {
-      const r = await client.query('select name, cron, timezone, data from pgboss.schedule');
-      expect(r.rows).toEqual([{ name: 'weekly-test', cron: '0 14 * * 5', timezone: SCHEDULE_TIME_ZONE, data: { kind: 'letters' } }]);
+      const r = await client.query('select name, cron, timezone, data, options from pgboss.schedule');
+      expect(r.rows).toEqual([{ name: 'weekly-test', cron: '0 14 * * 5', timezone: SCHEDULE_TIME_ZONE, data: { kind: 'letters' }, options: expect.objectContaining({ expireInMinutes: 180 }) }]);
     } finally {
       await client.end();
     }

@@ -18,7 +18,7 @@ export interface JobQueue {
    * Send a job of `name` on a cron schedule (five fields, Stockholm time). With pg-boss the
    * schedule lives in the database, so several server processes send it once, not once each.
    */
-  schedule(name: string, cron: string, data?: Record<string, unknown>): Promise<void>;
+  schedule(name: string, cron: string, data?: Record<string, unknown>, options?: { expireInMinutes?: number | undefined }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -117,9 +117,12 @@ export class PgBossQueue implements JobQueue {
     });
   }
 
-  async schedule(name: string, cron: string, data: Record<string, unknown> = {}): Promise<void> {
+  async schedule(name: string, cron: string, data: Record<string, unknown> = {}, options: { expireInMinutes?: number | undefined } = {}): Promise<void> {
     await this.ensure(name);
-    await this.boss.schedule(name, cron, data, { tz: SCHEDULE_TIME_ZONE, retryLimit: 2 });
+    await this.boss.schedule(name, cron, data, {
+      tz: SCHEDULE_TIME_ZONE, retryLimit: 2,
+      ...(options.expireInMinutes ? { expireInMinutes: options.expireInMinutes } : {}),
+    });
   }
 
   async stop(): Promise<void> {

@@ -21,6 +21,8 @@ export interface ScheduledJob {
   name: string;
   /** Five-field cron in Stockholm time (queue.ts SCHEDULE_TIME_ZONE). */
   cron: string;
+  /** How long one run may take before pg-boss counts it failed and retries (its default is 15 min). */
+  expireInMinutes?: number;
   run(context: ScheduledJobContext): Promise<void>;
 }
 
@@ -42,6 +44,8 @@ export const missedVisitDetectionJob: ScheduledJob = {
 export const weeklyLettersJob: ScheduledJob = {
   name: 'weekly-letters',
   cron: '0 14 * * 4',
+  // About 70 ms a client: a large municipality's run takes far longer than pg-boss's 15 minutes.
+  expireInMinutes: 180,
   async run(ctx) {
     await makeWeeklyLetters(ctx, nextIsoWeek(localDate(ctx.now(), ctx.config.timeZone)));
   },
