@@ -3,6 +3,7 @@
 // checkPlan. Then a replan after one absence, starting from the engine's plan.
 //   npm run bench:homecare -- [--time-limit 10] [--seeds 1,2,3] [--threads 2] [--out FILE]
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { checkPlan, greedyPlan, parseProblem, solve, type Plan, type PlanMetrics } from '../src/index.js';
 import { flag, machineLine, repoRoot } from './machine.js';
@@ -24,6 +25,8 @@ const timeLimit = Number(flag(args, '--time-limit') ?? 10);
 const threads = Number(flag(args, '--threads') ?? 2);
 const seeds = (flag(args, '--seeds') ?? '1,2,3').split(',').map(Number);
 const homeCareProblem = await loadGenerator();
+// Other work on the machine slows the time-limited searches; say how busy it was.
+const loadAtStart = loadavg().map((x) => x.toFixed(2)).join(' / ');
 
 const header = '| seed | method | valid | must out | out | travel min | fixed contact % | known staff % | first language % | staff per client | slack min / mean | work sd | ms |';
 const rows: string[] = [header, header.replace(/[^|]+/g, ' --- ')];
@@ -91,7 +94,7 @@ const doc = [
   '',
   `- Command: \`${command}\``,
   `- Date: ${new Date().toISOString()}`,
-  `- Machine: ${machineLine()}; ${threads} search threads`,
+  `- Machine: ${machineLine()}; ${threads} search threads; load average (1 / 5 / 15 min) ${loadAtStart} at the start, ${loadavg().map((x) => x.toFixed(2)).join(' / ')} at the end`,
   '- Every plan checked by `checkPlan`. "fixed contact %": visits done by the fixed contact among those the fixed contact could do at all (on shift for the window, holding the skills); "first language %": among visits where a speaker of the client\'s first language is on shift with the skills. "travel only" is the engine with every soft weight but travel set to 0.',
   '',
   ...notes,
