@@ -2,12 +2,12 @@
 // left; others get Swedish), one line per visit with date, time, who and minutes, and every credit
 // with its reason. The font is embedded from the repository (DejaVu Sans, free licence in
 // assets/fonts), so å, ä, ö, Arabic script and the client's name print on any machine. Right-to-left
-// lines are ordered as the weekly letter orders them (services/weekly-letter.ts rtlRuns); the
+// lines are ordered as the weekly letter orders them (adapters/pdf-rtl.ts); the
 // Finnish, Somali, Arabic and Persian wording should be checked by native speakers.
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import type { InvoiceLanguage } from '../services/invoicing.js';
-import { rtlRuns } from '../services/weekly-letter.js';
+import { drawRtlLine, wrapWords } from './pdf-rtl.js';
 
 const fontDir = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
 
@@ -127,24 +127,10 @@ export function renderInvoicePdf(inv: PdfInvoice): Promise<Buffer> {
       doc.text(text, x, y, { width, lineBreak: true });
       return doc.y - y;
     }
-    const lines: string[] = [];
-    for (const word of text.split(' ').filter((w) => w.length > 0)) {
-      const current = lines.at(-1);
-      if (current !== undefined && doc.widthOfString(`${current} ${word}`) <= width) lines[lines.length - 1] = `${current} ${word}`;
-      else lines.push(word);
-    }
-    const space = doc.widthOfString(' ');
     const lineHeight = doc.currentLineHeight(true);
     let lineY = y;
-    for (const line of lines) {
-      let right = pageWidth - x;
-      for (const run of rtlRuns(line)) {
-        // fontkit reverses the glyphs of an Arabic-script word but does not mirror its brackets (UAX #9 rule L4).
-        const text = run.rtl ? run.text.replace(/[()]/g, (b) => (b === '(' ? ')' : '(')) : run.text;
-        right -= doc.widthOfString(text);
-        doc.text(text, right, lineY, { lineBreak: false });
-        right -= space;
-      }
+    for (const line of wrapWords(doc, text, width)) {
+      drawRtlLine(doc, line, pageWidth - x, lineY);
       lineY += lineHeight;
     }
     return lineY - y;

@@ -7,6 +7,7 @@ import PDFDocument from 'pdfkit';
 import { addDays, isoWeek, isoWeekday, messageLanguage, spokenDate, type ClientLanguage } from '@tillit/domain';
 import type { Db } from '../db/connection.js';
 import { clients, dayPlans, staff, teams, visits } from '../db/schema.js';
+import { drawRtlLine, wrapWords } from '../adapters/pdf-rtl.js';
 
 const fontDir = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
 
@@ -193,43 +194,6 @@ const words: Record<ClientLanguage, Words> = {
 
 const rtlLanguages: ReadonlySet<ClientLanguage> = new Set(['ar', 'fa']);
 
-/** Hebrew, Arabic, Syriac, Thaana, N'Ko and the Arabic presentation forms: strong right-to-left. */
-const rtlChar = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
-const ltrChar = /[0-9A-Za-z\u00C0-\u024F]/;
-
-export interface VisualRun {
-  text: string;
-  rtl: boolean;
-}
-
-/**
- * Order the words of one right-to-left line for drawing from the right edge leftwards. A
- * simplified Unicode bidirectional algorithm (UAX #9) for a paragraph of base direction RTL with
- * no explicit embeddings: words with a strong RTL letter are RTL; a stretch of consecutive
- * left-to-right words (Latin names, times, phone numbers) stays in reading order as one run; a
- * word with no strong letter joins the stretch around it when both sides are left-to-right.
- * pdfkit's font engine (fontkit) shapes and reverses the letters inside an Arabic-script word.
- * @param line - the words in logical order, separated by single spaces
- * @returns runs in logical order; the first run is drawn rightmost
- */
-export function rtlRuns(line: string): VisualRun[] {
-  const tokens = line.split(' ').filter((w) => w.length > 0).map((w) => ({ text: w, dir: rtlChar.test(w) ? 'r' : ltrChar.test(w) ? 'l' : 'n' }));
-  // Neutral words (a dash, a colon) take the direction of their neighbours when those agree, else the paragraph's.
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.dir !== 'n') continue;
-    const prev = tokens.slice(0, i).reverse().find((t) => t.dir !== 'n')?.dir;
-    const next = tokens.slice(i + 1).find((t) => t.dir !== 'n')?.dir;
-    tokens[i]!.dir = prev === 'l' && next === 'l' ? 'l' : 'r';
-  }
-  const runs: VisualRun[] = [];
-  for (const t of tokens) {
-    const last = runs.at(-1);
-    if (t.dir === 'l' && last && !last.rtl) last.text += ` ${t.text}`;
-    else runs.push({ text: t.text, rtl: t.dir === 'r' });
-  }
-  return runs;
-}
-
 const A4 = { width: 595.28, height: 841.89 };
 const margin = 56;
 const contentWidth = A4.width - 2 * margin;
@@ -261,24 +225,10 @@ class LetterWriter {
       this.ensureRoom(lineHeight);
       doc.text(text, margin + indent, doc.y, { width, lineGap: lineHeight - doc.currentLineHeight(true) });
     } else {
-      const lines: string[] = [];
-      for (const word of text.split(' ').filter((w) => w.length > 0)) {
-        const current = lines.at(-1);
-        if (current !== undefined && doc.widthOfString(`${current} ${word}`) <= width) lines[lines.length - 1] = `${current} ${word}`;
-        else lines.push(word);
-      }
-      const space = doc.widthOfString(' ');
-      for (const line of lines) {
+      for (const line of wrapWords(doc, text, width)) {
         this.ensureRoom(lineHeight);
         const y = doc.y;
-        let x = A4.width - margin - indent;
-        for (const run of rtlRuns(line)) {
-          const w = doc.widthOfString(run.text);
-          x -= w;
-          // fontkit shapes an Arabic-script word and reverses its letters; a left-to-right run keeps its order.
-          doc.text(run.text, x, y, { lineBreak: false });
-          x -= space;
-        }
+        drawRtlLine(doc, line, A4.width - margin - indent, y);
         doc.x = margin;
         doc.y = y + lineHeight;
       }
