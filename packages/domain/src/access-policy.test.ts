@@ -42,6 +42,19 @@ describe('client access policy', () => {
     expect(clientAccess(staffA, berta, 'keyFacts', 'read', { assignedClientIdsToday: new Set() })).toEqual({ allowed: false, reason: 'out-of-scope' });
   });
 
+  it("lets a team that serves another team's client (evening team) plan its visits, with a substitute's reach", () => {
+    const coordinatorA = actor('coordinator', { teamId: 'team-a' });
+    const served = { servedClientIds: new Set(['c-berta']) };
+    expect(clientAccess(coordinatorA, berta, 'visits', 'write', served)).toEqual({ allowed: true });
+    expect(clientAccess(coordinatorA, berta, 'keyFacts', 'read', served)).toEqual({ allowed: true });
+    expect(clientAccess(coordinatorA, berta, 'relatives', 'read', served)).toEqual({ allowed: false, reason: 'category-not-allowed' });
+    expect(clientAccess(coordinatorA, berta, 'profile', 'write', served)).toEqual({ allowed: false, reason: 'interaction-not-allowed' });
+    expect(clientAccess(staffA, berta, 'carePlan', 'read', served)).toEqual({ allowed: true });
+    expect(clientAccess(coordinatorA, berta, 'visits', 'read')).toEqual({ allowed: false, reason: 'out-of-scope' });
+    // A substitute's reach stays today's own visits, whatever the team serves.
+    expect(clientAccess(substitute, berta, 'visits', 'read', served)).toEqual({ allowed: false, reason: 'out-of-scope' });
+  });
+
   it('gives finance billing data but never care notes or care plans', () => {
     expect(clientAccess(finance, berta, 'billing', 'read').allowed).toBe(true);
     expect(clientAccess(finance, berta, 'careNotes', 'read')).toEqual({ allowed: false, reason: 'category-not-allowed' });

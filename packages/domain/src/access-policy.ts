@@ -1,10 +1,14 @@
 // Who may see and change what. A pure function of the actor, the client's place in the
 // organisation and what the request touches; the server asks it on every request and logs reads.
 // The level follows the "legitimate need" principle of SOSFS 2014:5 and OSL 26 kap 1 §
-// (DOMAIN-FACTS.md): staff see their own team's clients, a substitute only today's. Staff who visit
-// another team's client today (the evening team, the service group) have a substitute's reach to
-// that client for the day: they need the key facts and care plan to do the visit, not the history.
+// (DOMAIN-FACTS.md): staff see their own team's clients, a substitute only today's. A team that
+// serves another team's client (an evening team, the service group: visits in the two weeks
+// before or after today), and staff visiting one today, have a substitute's reach to that client:
+// they need the key facts and care plan to do and plan the visits, not relatives or the history.
 import type { Actor, Role } from './roles.js';
+
+/** How far before and after today a team's visits to another team's client give it reach. */
+export const SERVED_DAYS = 14;
 
 /** Kinds of client data, so a role can see some and not others (finance: billing, not care notes). */
 export const clientDataCategories = [
@@ -36,6 +40,8 @@ export interface ClientScope {
 export interface AccessFacts {
   /** Clients on visits assigned today to this substitute or staff member. */
   assignedClientIdsToday?: ReadonlySet<string>;
+  /** Other teams' clients whose visits the actor's team does (SERVED_DAYS before or after today). */
+  servedClientIds?: ReadonlySet<string>;
   /** Clients whose recorded, unwithdrawn consent covers this relative. */
   consentedClientIds?: ReadonlySet<string>;
 }
@@ -77,9 +83,11 @@ export function clientInScope(actor: Actor, client: ClientScope, facts: AccessFa
     case 'unit_manager':
       return actor.unitId != null && actor.unitId === client.unitId;
     case 'coordinator':
-      return actor.teamId != null && actor.teamId === client.teamId;
+      return (actor.teamId != null && actor.teamId === client.teamId) || (facts.servedClientIds?.has(client.clientId) ?? false);
     case 'staff':
-      return (actor.teamId != null && actor.teamId === client.teamId) || (facts.assignedClientIdsToday?.has(client.clientId) ?? false);
+      return (actor.teamId != null && actor.teamId === client.teamId)
+        || (facts.assignedClientIdsToday?.has(client.clientId) ?? false)
+        || (facts.servedClientIds?.has(client.clientId) ?? false);
     case 'substitute':
       return facts.assignedClientIdsToday?.has(client.clientId) ?? false;
     case 'needs_assessor':
@@ -109,8 +117,8 @@ export function clientAccess(
   facts: AccessFacts = {},
 ): AccessDecision {
   if (!clientInScope(actor, client, facts)) return { allowed: false, reason: 'out-of-scope' };
-  // Another team's client, in reach only through today's visit: a substitute's grants.
-  const visitingOnly = actor.role === 'staff' && actor.teamId !== client.teamId;
+  // Another team's client, in reach only through the visits: a substitute's grants.
+  const visitingOnly = (actor.role === 'staff' || actor.role === 'coordinator') && actor.teamId !== client.teamId;
   const allowed = grantsByRole[visitingOnly ? 'substitute' : actor.role][category];
   if (!allowed) return { allowed: false, reason: 'category-not-allowed' };
   if (!allowed.includes(interaction)) return { allowed: false, reason: 'interaction-not-allowed' };

@@ -1,10 +1,12 @@
-// Staff who visit another team's client today (the evening team, the service group) see that
-// client on their phone day and in the record with a substitute's reach, logged; not once the visit is not theirs.
+// Staff who visit another team's client today, and a team that serves another team's clients
+// (the evening team, the service group), see those clients with a substitute's reach, logged;
+// not once the visits are not theirs.
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import type { Database } from '../src/db/connection.js';
+import { randomUUID } from 'node:crypto';
 import { accessLog, users, visits } from '../src/db/schema.js';
 import { testConfig } from './config.js';
 import { databaseKinds, openTestDatabase } from './databases.js';
@@ -63,5 +65,27 @@ describe.each(databaseKinds)('staff visiting another team on %s', (kind) => {
     expect(day.visits.map((v) => v.id)).not.toContain(f.visitB1Today);
     const denied = (await logRows(f.clientB1)).filter((r) => r.action === 'denied');
     expect(denied.length).toBeGreaterThan(0);
+  });
+
+  it("gives the coordinator of a team that serves another team's client the client's visits on its board, within two weeks of its visits", async () => {
+    const coordinator = await signIn(app, f.usernames.coordinator, password);
+    const record = () => as(app, coordinator)({ method: 'GET', url: `/api/clients/${f.clientB1}` });
+    expect((await record()).statusCode).toBe(404);
+    // Team A is to do an evening visit at client B1 in three days (dates as the fixture's today, 2026-11-25).
+    const evening = {
+      id: randomUUID(), clientId: f.clientB1, teamId: f.teamA, carePlanVisitId: null, date: '2026-11-28', title: 'Kvällstillsyn',
+      serviceType: 'safety_check', windowStart: '19:00', windowEnd: '20:30', durationMin: 20, skills: ['care'], tasks: ['Tillsyn'],
+      staffCount: 1, video: false, status: 'planned' as const, plannedStart: null, staffIds: [],
+    };
+    await database.db.insert(visits).values(evening);
+    const res = await record();
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as Record<string, unknown>).relatives ?? null).toBeNull();
+    const day = await as(app, coordinator)({ method: 'GET', url: `/api/teams/${f.teamA}/days/2026-11-28` });
+    expect(day.statusCode, day.body).toBe(200);
+    expect(JSON.stringify(day.json())).toContain(f.clientB1);
+    // A visit more than two weeks away gives no reach.
+    await database.db.update(visits).set({ date: '2026-12-20' }).where(eq(visits.id, evening.id));
+    expect((await record()).statusCode).toBe(404);
   });
 });

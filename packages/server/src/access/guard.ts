@@ -1,8 +1,8 @@
 // Where the server asks the domain's access policy. Reads are logged here, once, for every route.
-import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import {
-  clientAccess, teamAccess, type AccessFacts, type Actor, type ClientDataCategory, type ClientScope,
+  addDays, clientAccess, SERVED_DAYS, teamAccess, type AccessFacts, type Actor, type ClientDataCategory, type ClientScope,
   type Interaction, type TeamScope,
 } from '@tillit/domain';
 import { logClientAccess } from '../access-log/access-log.js';
@@ -31,15 +31,33 @@ export async function loadTeamScope(db: Db, teamId: string): Promise<TeamScope |
   return rows[0] ?? null;
 }
 
-/** Look up the facts the policy needs about today: the visits assigned to staff, a relative's consents. */
+/**
+ * Look up the facts the policy needs about today: the visits assigned to staff, the other teams'
+ * clients a team serves, a relative's consents.
+ */
 export async function accessFacts(ctx: AppContext, actor: Actor): Promise<AccessFacts> {
-  if ((actor.role === 'substitute' || actor.role === 'staff') && actor.staffId) {
+  if (actor.role === 'substitute' || actor.role === 'staff' || actor.role === 'coordinator') {
     const today = localDate(ctx.now(), ctx.config.timeZone);
-    const rows = await ctx.db
-      .select({ clientId: visits.clientId })
-      .from(visits)
-      .where(and(eq(visits.date, today), sql`${actor.staffId}::uuid = ANY(${visits.staffIds})`));
-    return { assignedClientIdsToday: new Set(rows.map((r) => r.clientId)) };
+    const facts: { assignedClientIdsToday?: Set<string>; servedClientIds?: Set<string> } = {};
+    if (actor.staffId && actor.role !== 'coordinator') {
+      const rows = await ctx.db
+        .select({ clientId: visits.clientId })
+        .from(visits)
+        .where(and(eq(visits.date, today), sql`${actor.staffId}::uuid = ANY(${visits.staffIds})`));
+      facts.assignedClientIdsToday = new Set(rows.map((r) => r.clientId));
+    }
+    if (actor.teamId && actor.role !== 'substitute') {
+      const rows = await ctx.db
+        .selectDistinct({ clientId: visits.clientId })
+        .from(visits)
+        .innerJoin(clients, eq(clients.id, visits.clientId))
+        .where(and(
+          eq(visits.teamId, actor.teamId), ne(clients.teamId, actor.teamId),
+          gte(visits.date, addDays(today, -SERVED_DAYS)), lte(visits.date, addDays(today, SERVED_DAYS)),
+        ));
+      facts.servedClientIds = new Set(rows.map((r) => r.clientId));
+    }
+    return facts;
   }
   if (actor.role === 'relative' && actor.relativeId) {
     const rows = await ctx.db
