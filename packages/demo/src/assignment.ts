@@ -3,7 +3,7 @@
 // member's day, with the fixed contact and staff the client knows preferred. It respects shifts,
 // skills, windows, travel and a break; what fits nowhere stays unassigned. The planning engine
 // (packages/planner) does better; this only has to be believable and valid.
-import type { Coordinates, Shift, Skill, Transport } from '@tillit/domain';
+import { breakWindow, type Coordinates, type Shift, type Skill, type Transport } from '@tillit/domain';
 import { TRAVEL, haversineKm } from './geography.js';
 
 /** Minutes of extra travel worth accepting to send the fixed contact. */
@@ -18,7 +18,10 @@ export interface DayVisit {
   durationMin: number;
   skills: readonly Skill[];
   staffCount: number;
-  /** Done by video: the staff member does not travel for it. */
+  /**
+   * Done by video. Planned like any visit at the client's home: the planning format has no
+   * remote visits, and the demo's plans must be valid by the format's checker.
+   */
   video: boolean;
   fixedContactId: string | null;
   /** How many visits each staff member made to this client before (a small preference). */
@@ -44,19 +47,12 @@ export function minuteOf(hhmm: string): number {
   return ((hhmm.charCodeAt(0) - 48) * 10 + hhmm.charCodeAt(1) - 48) * 60 + (hhmm.charCodeAt(3) - 48) * 10 + hhmm.charCodeAt(4) - 48;
 }
 
-/**
- * The break window the demo and the planning problem use: nobody works more than 5 h in a row
- * (Arbetstidslagen), so the break starts at most 5 h into the shift and late enough that at most
- * 5 h remain after it, and not in the first two hours.
- */
-export function breakWindow(shift: Pick<Shift, 'start' | 'end' | 'breakMin'>): { earliest: number; latest: number } {
-  const start = minuteOf(shift.start);
-  const end = minuteOf(shift.end);
-  const latest = start + 300;
-  return { earliest: Math.min(latest, Math.max(start + 120, end - 300 - shift.breakMin)), latest };
+/** The shift's break window by the domain's rule (the one the planning problem states), or null. */
+export function shiftBreak(shift: Pick<Shift, 'start' | 'end' | 'breakMin'>): { earliest: number; latest: number } | null {
+  return breakWindow(minuteOf(shift.start), minuteOf(shift.end), shift.breakMin);
 }
 
-/** A stop in a staff member's day. `loc` indexes the travel cache; -1 means no travel (break, video). */
+/** A stop in a staff member's day. `loc` indexes the travel cache; -1 means no travel (a break). */
 interface Stop {
   visit: number;
   ws: number;
@@ -94,7 +90,7 @@ class Distances {
       this.km[k] = d;
       this.km[b * this.points.length + a] = d;
     }
-    if (d === 0) return 0;
+    // Parking counts on every arrival, also at the same address (the format's checker counts it).
     return Math.ceil((d * TRAVEL.detourFactor / r.speed) * 60 + r.parking);
   }
 }
@@ -184,13 +180,13 @@ const MAX_GROUP = 24;
  * Splits a large team's day into groups: visits by longitude, staff dealt out in turn, so the
  * insertion stays linear in the number of visits.
  */
-function assignInGroups(visits: readonly DayVisit[], staff: readonly DayStaff[]): DayAssignment[] {
+function assignInGroups(visits: readonly DayVisit[], staff: readonly DayStaff[], breaks?: Map<string, number>): DayAssignment[] {
   const groups = Math.ceil(staff.length / 8);
   const byLon = visits.map((_, i) => i).sort((a, b) => (visits[a] as DayVisit).location.lon - (visits[b] as DayVisit).location.lon || a - b);
   const result: DayAssignment[] = visits.map(() => ({ plannedStart: null, staffIds: [] }));
   for (let g = 0; g < groups; g++) {
     const idx = byLon.slice(Math.floor((g * visits.length) / groups), Math.floor(((g + 1) * visits.length) / groups));
-    const part = assignDay(idx.map((i) => visits[i] as DayVisit), staff.filter((_, k) => k % groups === g));
+    const part = assignDay(idx.map((i) => visits[i] as DayVisit), staff.filter((_, k) => k % groups === g), breaks);
     idx.forEach((i, k) => (result[i] = part[k] as DayAssignment));
   }
   return result;
@@ -199,27 +195,28 @@ function assignInGroups(visits: readonly DayVisit[], staff: readonly DayStaff[])
 /**
  * @param visits - the team's visits of one day
  * @param staff - the team's staff on shift and not absent that day (all starting at the same base)
+ * @param breaks - if given, receives each staff member's break start (minute of day)
  * @returns one assignment per visit, in the order given
  */
-export function assignDay(visits: readonly DayVisit[], staff: readonly DayStaff[]): DayAssignment[] {
-  if (staff.length > MAX_GROUP) return assignInGroups(visits, staff);
+export function assignDay(visits: readonly DayVisit[], staff: readonly DayStaff[], breaks?: Map<string, number>): DayAssignment[] {
+  if (staff.length > MAX_GROUP) return assignInGroups(visits, staff, breaks);
   const result: DayAssignment[] = visits.map(() => ({ plannedStart: null, staffIds: [] }));
   const first = staff[0];
   if (!first) return result;
   const dist = new Distances([first.base, ...visits.map((v) => v.location)]);
   const routes: Route[] = staff.map((s) => {
-    const w = breakWindow(s.shift);
+    const w = shiftBreak(s.shift);
     const r: Route = {
       s, skills: new Set(s.skills), speed: TRAVEL.speedKmh[s.transport], parking: s.transport === 'car' ? TRAVEL.parkingMin.car : 0,
       shiftStart: minuteOf(s.shift.start), shiftEnd: minuteOf(s.shift.end), stops: [],
     };
     // The break is a stop taken where the staff member is (no travel).
-    if (s.shift.breakMin > 0) commit(r, { visit: -1, ws: w.earliest, we: w.latest, dur: s.shift.breakMin, loc: -1, start: 0, after: 0 }, 0, dist);
+    if (w) commit(r, { visit: -1, ws: w.earliest, we: w.latest, dur: s.shift.breakMin, loc: -1, start: 0, after: 0 }, 0, dist);
     return r;
   });
   const stopOf = (i: number, ws: number, we: number): Stop => {
     const v = visits[i] as DayVisit;
-    return { visit: i, ws, we, dur: v.durationMin, loc: v.video ? -1 : i + 1, start: 0, after: 0 };
+    return { visit: i, ws, we, dur: v.durationMin, loc: i + 1, start: 0, after: 0 };
   };
   const preference = (r: Route, v: DayVisit) =>
     (r.s.id === v.fixedContactId ? FIXED_CONTACT_BONUS : 0) + 4 * Math.min(5, v.known?.get(r.s.id) ?? 0) - 3 * r.stops.length;
@@ -277,6 +274,11 @@ export function assignDay(visits: readonly DayVisit[], staff: readonly DayStaff[
     }
   }
   // Insertions push later stops later, so the starts are read off the finished routes.
-  for (const r of routes) for (const s of r.stops) if (s.visit >= 0) (result[s.visit] as DayAssignment).plannedStart = s.start;
+  for (const r of routes) {
+    for (const s of r.stops) {
+      if (s.visit >= 0) (result[s.visit] as DayAssignment).plannedStart = s.start;
+      else breaks?.set(r.s.id, s.start);
+    }
+  }
   return result;
 }

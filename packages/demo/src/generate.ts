@@ -7,7 +7,7 @@ import { buildOrganisation } from './organisation.js';
 import { Rng } from './prng.js';
 import { buildSchedule } from './schedule.js';
 import { todayInStockholm } from './today.js';
-import type { DemoMunicipality, DemoOptions } from './types.js';
+import type { DemoBreak, DemoMunicipality, DemoOptions } from './types.js';
 import { buildUsers, chooseCast, DEMO_PASSWORD } from './users.js';
 import { buildVisits, type Stay } from './visits.js';
 
@@ -78,7 +78,8 @@ export function buildDemo(o: ResolvedOptions): DemoMunicipality {
     }
   }
 
-  const visits = buildVisits(new Rng(seed, 'visits'), { org, clients, plans, schedule, today, from, to, hospitalStays });
+  const breaks: DemoBreak[] = [];
+  const visits = buildVisits(new Rng(seed, 'visits'), { org, clients, plans, schedule, today, from, to, hospitalStays, breaks });
   const cast = chooseCast(org, clients, visits.filter((v) => v.date === today), new Set(schedule.absentToday.map((p) => p.staff.id)));
   const forceConsent = new Set([cast.client.client.id]);
   const relatives = buildRelatives(new Rng(seed, 'relatives'), clients, today, forceConsent);
@@ -111,6 +112,7 @@ export function buildDemo(o: ResolvedOptions): DemoMunicipality {
     shifts: schedule.shifts,
     absences: schedule.absences,
     visits,
+    breaks,
     users,
   };
 }

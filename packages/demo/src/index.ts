@@ -1,5 +1,5 @@
 // The demo municipality generator: a Kalix-like home-care organisation, deterministic by seed.
-export type { DemoMunicipality, DemoOptions, DemoUser } from './types.js';
+export type { DemoBreak, DemoMunicipality, DemoOptions, DemoUser } from './types.js';
 export { generateDemo, buildDemo, resolveOptions, DEFAULT_CLIENTS } from './generate.js';
 export { homeCareProblem, problemFromDemo, DEFAULT_PROBLEM_DATE } from './problem.js';
 export type { HomeCareProblem, ProblemStaff, ProblemVisit } from './problem.js';

@@ -2,7 +2,7 @@
 // (shared/planning-format.md), for the planning engine's home-care benchmark.
 import type { ServiceType, Transport } from '@tillit/domain';
 import { addDays, fromMinutes } from '@tillit/domain';
-import { breakWindow } from './assignment.js';
+import { shiftBreak } from './assignment.js';
 import { buildDemo, resolveOptions } from './generate.js';
 import { TRAVEL } from './geography.js';
 import type { DemoMunicipality } from './types.js';
@@ -74,11 +74,11 @@ export function problemFromDemo(demo: DemoMunicipality, date: string = demo.toda
     const s = staffById.get(shift.staffId);
     const team = s ? teams.get(s.teamId) : undefined;
     if (!s || !team) continue;
-    const w = breakWindow(shift);
+    const w = shiftBreak(shift);
     staff.push({
       id: s.id, team: team.id, skills: [...s.skills], languages: [...s.languages], transport: s.transport,
       start: { ...team.base }, end: { ...team.base }, shift: { start: shift.start, end: shift.end },
-      breaks: shift.breakMin > 0 ? [{ earliest: fromMinutes(w.earliest), latest: fromMinutes(w.latest), durationMin: shift.breakMin }] : [],
+      breaks: w ? [{ earliest: fromMinutes(w.earliest), latest: fromMinutes(w.latest), durationMin: shift.breakMin }] : [],
     });
   }
   const present = new Set(staff.map((s) => s.id));

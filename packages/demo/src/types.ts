@@ -31,7 +31,16 @@ export interface DemoMunicipality {
   shifts: Shift[];
   absences: Absence[];
   visits: Visit[];
+  /** Where each staff member's break lies in the demo's own day plans. */
+  breaks: DemoBreak[];
   users: DemoUser[];
+}
+
+export interface DemoBreak {
+  staffId: string;
+  date: string;
+  /** HH:MM */
+  start: string;
 }
 
 export interface DemoOptions {

@@ -23,6 +23,8 @@ const IN_HOSPITAL = 'Avbokat: brukaren är inlagd på Sunderby sjukhus.';
 /** `HH:MM` for every minute of the day, shared by all visits. */
 const CLOCK: readonly string[] = Array.from({ length: 1440 }, (_, m) => fromMinutes(m));
 
+import type { DemoBreak } from './types.js';
+
 export interface Stay {
   clientId: string;
   from: string;
@@ -38,6 +40,8 @@ export interface VisitInput {
   from: string;
   to: string;
   hospitalStays: Stay[];
+  /** If given, receives where each staff member's break lies in the demo's plans. */
+  breaks?: DemoBreak[];
 }
 
 /** The team that does a visit: the service group for service, the evening team from 15:00, else the day team. */
@@ -107,7 +111,9 @@ export function buildVisits(rng: Rng, input: VisitInput): Visit[] {
         durationMin: occ.durationMin, skills: occ.skills, staffCount: occ.staffCount, video: occ.video, fixedContactId: c.client.fixedContactStaffId !== null && here.has(c.client.fixedContactStaffId) ? c.client.fixedContactStaffId : standIn,
         known: known.get(c.client.id),
       }));
-      const assignments = assignDay(dayVisits, staff);
+      const dayBreaks = new Map<string, number>();
+      const assignments = assignDay(dayVisits, staff, dayBreaks);
+      for (const [staffId, start] of dayBreaks) input.breaks?.push({ staffId, date, start: CLOCK[start] as string });
       let a = 0;
       for (const { c, occ, cancelled } of items) {
         // One object shape for every visit keeps a million of them cheap.

@@ -12,4 +12,5 @@ export * from './fees/index.js';
 export * from './granted-time.js';
 export * from './notifications/index.js';
 export * from './rota.js';
+export * from './breaks.js';
 export * from './errands.js';

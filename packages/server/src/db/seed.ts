@@ -31,7 +31,8 @@ export async function publishDemoDays(db: Db, demo: DemoMunicipality, days: numb
     for (const t of demo.teams) {
       for (let i = 0; i < days; i++) {
         const date = addDays(demo.today, i);
-        await tx.insert(dayPlans).values({ teamId: t.id, date, version: 1, publishedAt: now, publishedVersion: 1 }).onConflictDoNothing();
+        await tx.insert(dayPlans).values({ teamId: t.id, date, version: 1, publishedAt: now, publishedVersion: 1 })
+          .onConflictDoUpdate({ target: [dayPlans.teamId, dayPlans.date], set: { publishedAt: now, publishedVersion: 1 } });
         await recordPublishedBaseline(tx, t.id, date, now);
       }
     }
@@ -91,6 +92,18 @@ export async function loadDemo(db: Db, demo: DemoMunicipality): Promise<void> {
     // The demo's days are complete as generated; lazy generation must not add to them.
     const days = demo.teams.flatMap((t) => dates.map((date) => ({ teamId: t.id, date })));
     await insertChunked(days, chunk, (c) => tx.insert(generatedDays).values(c));
+    // Where the demo's own plans put each break, so its days are valid by the checker as loaded.
+    const teamOf = new Map(demo.staff.map((s) => [s.id, s.teamId]));
+    const breaksByDay = new Map<string, { teamId: string; date: string; breaks: Record<string, string[]> }>();
+    for (const b of demo.breaks) {
+      const teamId = teamOf.get(b.staffId);
+      if (!teamId) continue;
+      const key = `${teamId} ${b.date}`;
+      const day = breaksByDay.get(key) ?? { teamId, date: b.date, breaks: {} };
+      day.breaks[b.staffId] = [b.start];
+      breaksByDay.set(key, day);
+    }
+    await insertChunked([...breaksByDay.values()], chunk, (c) => tx.insert(dayPlans).values(c.map((d) => ({ ...d, version: 1 }))));
     await insertChunked(demo.users, chunk, (c) => tx.insert(users).values(c.map((u) => ({
       id: crypto.randomUUID(), username: u.username, passwordHash: hashes.get(u.password)!, role: u.role,
       displayName: u.displayName, municipalityId: m.id, unitId: u.unitId ?? null, teamId: u.teamId ?? null,

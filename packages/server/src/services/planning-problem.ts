@@ -4,7 +4,7 @@
 import { and, eq, gte, inArray, lt, lte, ne } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import {
-  addDays, bestTrip, fromMinutes, groupErrandTrips, layOutTrip, toMinutes,
+  addDays, bestTrip, breakWindow, fromMinutes, groupErrandTrips, layOutTrip, toMinutes,
   type ErrandKind, type ErrandRules, type ErrandTrip, type ErrandVisit, type Place,
 } from '@tillit/domain';
 import type { Db } from '../db/connection.js';
@@ -46,17 +46,10 @@ export interface DayPlan {
   metrics?: Record<string, unknown>;
 }
 
-/**
- * The break rule: nobody works more than 5 hours in a row (Arbetstidslagen, DOMAIN-FACTS
- * "Working time"), so a shift longer than 5 h has its break start between 3 h and 5 h in.
- */
+/** A shift's break as the problem states it: the domain's rule (nobody works more than 5 h in a row). */
 export function breaksForShift(start: string, end: string, breakMin: number): ProblemStaff['breaks'] {
-  const s = toMinutes(start);
-  const e = toMinutes(end);
-  if (breakMin <= 0 || e - s <= 300) return [];
-  const earliest = s + 180;
-  const latest = Math.min(s + 300, e - breakMin);
-  return latest < earliest ? [] : [{ earliest: fromMinutes(earliest), latest: fromMinutes(latest), durationMin: breakMin }];
+  const w = breakWindow(toMinutes(start), toMinutes(end), breakMin);
+  return w ? [{ earliest: fromMinutes(w.earliest), latest: fromMinutes(w.latest), durationMin: breakMin }] : [];
 }
 
 // Errand trips (decision 0009). The shop and the pharmacy are taken to be at the service group's
