@@ -228,4 +228,70 @@ describe.each(databaseKinds)('errand trips on %s', (kind) => {
     const after = await loadDay(database.db, serviceId, today);
     expect(after.planRows.find((r) => r.id === trip.id)!.staffIds).toEqual([colleague]);
   });
+
+  it('keeps a trip under way with its driver when a suggestion made before its first delivery was marked done is used, and in the next suggestion', async () => {
+    const day = await loadDay(database.db, serviceId, today);
+    const row = [...day.planRows].filter((r) => day.trips.has(r.id) && r.plannedStart && r.staffIds.length === 1)
+      .sort((a, b) => day.trips.get(b.id)!.visits.length - day.trips.get(a.id)!.visits.length)[0]!;
+    const trip = day.trips.get(row.id)!;
+    const driver = row.staffIds[0]!;
+    const before = new Map((await serviceVisits()).map((v) => [v.id, v]));
+    const suggest = async () => {
+      const started = await as(app, manager)({ method: 'POST', url: url('/planning-jobs') });
+      expect(started.statusCode, started.body).toBe(202);
+      for (let i = 0; i < 300; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const job = (await as(app, manager)({ method: 'GET', url: `/api/planning-jobs/${started.json().jobId}` })).json();
+        if (['done', 'failed', 'cancelled'].includes(job.status)) return job as { id: string; status: string };
+      }
+      throw new Error('planning job did not finish');
+    };
+    const job = await suggest();
+    expect(job.status).toBe('done');
+    // The suggestion gives the trip to a colleague (made so here, so that it surely moves it).
+    const stored = (await database.db.select().from(planningJobs).where(eq(planningJobs.id, job.id)))[0]!;
+    const result = stored.result as { routes: { staff: string; stops: { visit?: string; start: string; end: string }[] }[] };
+    const from = result.routes.find((r) => r.stops.some((s) => s.visit === trip.id))!;
+    const stop = from.stops.find((s) => s.visit === trip.id)!;
+    const colleague = day.problem.staff.find((s) => s.id !== from.staff)!.id;
+    from.stops = from.stops.filter((s) => s !== stop);
+    const to = result.routes.find((r) => r.staff === colleague) ?? (result.routes[result.routes.push({ staff: colleague, stops: [] }) - 1]!);
+    to.stops.push(stop);
+    await database.db.update(planningJobs).set({ result: result as never }).where(eq(planningJobs.id, job.id));
+    // Meanwhile the driver delivers the first: marked done on the phone, which is not refused.
+    const account = (await database.db.select().from(users).where(eq(users.staffId, driver)))[0];
+    if (!account) {
+      const admin = await signIn(app, 'admin', 'tillit');
+      const created = await as(app, admin)({ method: 'POST', url: '/api/admin/users', payload: {
+        username: 'trip.driver', password: 'tillit-driver-2026', displayName: 'Förare', role: 'staff', teamId: serviceId, staffId: driver,
+      } });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    const phone = await signIn(app, account?.username ?? 'trip.driver', 'tillit-driver-2026');
+    const first = before.get(trip.visits[0]!)!;
+    const recorded = await as(app, phone)({ method: 'POST', url: `/api/visits/${first.id}/record`, payload: {
+      mutationId: `trip-race-${kind}-01`, baseVersion: first.version, status: 'done', actualStart: first.plannedStart, actualEnd: null,
+    } });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    const version = (await as(app, manager)({ method: 'GET', url: url('/plan') })).json().version;
+    const applied = await as(app, manager)({ method: 'POST', url: `/api/planning-jobs/${job.id}/apply`, payload: { version } });
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json().kept).toBeGreaterThanOrEqual(trip.visits.length);
+    const expectTripWithDriver = async () => {
+      const rows = new Map((await serviceVisits()).map((v) => [v.id, v]));
+      for (const id of trip.visits) {
+        expect(rows.get(id)!.staffIds).toEqual([driver]);
+        expect(rows.get(id)!.plannedStart).toBe(before.get(id)!.plannedStart);
+        expect(rows.get(id)!.errandTrip).toBe(trip.id);
+      }
+      expect(rows.get(first.id)!.status).toBe('done');
+    };
+    await expectTripWithDriver();
+    // A suggestion made now pins the rest of the trip under way where it is.
+    const next = await suggest();
+    expect(next.status).toBe('done');
+    const again = (await as(app, manager)({ method: 'GET', url: url('/plan') })).json().version;
+    expect((await as(app, manager)({ method: 'POST', url: `/api/planning-jobs/${next.id}/apply`, payload: { version: again } })).statusCode).toBe(200);
+    await expectTripWithDriver();
+  });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '@tillit/demo';
 import { buildApp } from '../src/app.js';
 import type { Database } from '../src/db/connection.js';
-import { clients, planChanges, users, visits } from '../src/db/schema.js';
+import { clients, planChanges, planningJobs, users, visits } from '../src/db/schema.js';
 import { loadDemo } from '../src/db/seed.js';
 import type { JobQueue } from '../src/jobs/queue.js';
 import { planningSettings, startJobs } from '../src/server.js';
@@ -236,6 +236,38 @@ describe.each(databaseKinds)('team day on %s', (kind) => {
     console.log(`replan after absence: ${theirs} visits of the absent person, ${moved} moved to another person, ${retimed} retimed, ${replanMs} ms from request to plan`);
     expect(moved).toBeGreaterThanOrEqual(theirs);
     expect(moved).toBeLessThanOrEqual(theirs + 4);
+  });
+
+  it('keeps a visit marked done between a suggestion and its use exactly as recorded, and applies the rest', async () => {
+    const p = await plan();
+    const job = await suggestAndWait();
+    expect(job.status).toBe('done');
+    // The suggestion gives the visit to someone else (made so here, so that it surely moves it).
+    const row = (await database.db.select().from(planningJobs).where(eq(planningJobs.id, job.id)))[0]!;
+    const result = row.result as { routes: { staff: string; stops: { visit?: string; start: string; end: string }[] }[] };
+    const from = result.routes.find((r) => r.stops.some((s) => s.visit && (!s.visit.startsWith('trip-'))))!;
+    const stop = from.stops.find((s) => s.visit)!;
+    const to = result.routes.find((r) => r.staff !== from.staff)!;
+    from.stops = from.stops.filter((s) => s !== stop);
+    to.stops.push(stop);
+    await database.db.update(planningJobs).set({ result: result as never }).where(eq(planningJobs.id, job.id));
+    // Meanwhile the visit is marked done with its real times: not refused, and the day keeps its version.
+    const v = (await database.db.select().from(visits).where(eq(visits.id, stop.visit!)))[0]!;
+    expect(v.status).toBe('planned');
+    const recorded = await as(app, coordinator)({ method: 'POST', url: `/api/visits/${v.id}/record`, payload: {
+      mutationId: `race-${kind}-0001`, baseVersion: v.version, status: 'done', actualStart: v.windowStart, actualEnd: v.windowEnd,
+    } });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    expect((await plan()).version).toBe(p.version);
+    const done = (await database.db.select().from(visits).where(eq(visits.id, v.id)))[0]!;
+    const applied = await as(app, coordinator)({ method: 'POST', url: `/api/planning-jobs/${job.id}/apply`, payload: { version: p.version } });
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json().kept).toBe(1);
+    const after = (await database.db.select().from(visits).where(eq(visits.id, v.id)))[0]!;
+    expect(after).toEqual(done);
+    expect(after.staffIds).toEqual(v.staffIds);
+    expect(after.plannedStart).toBe(v.plannedStart);
+    expect([after.status, after.actualStart, after.actualEnd]).toEqual(['done', v.windowStart, v.windowEnd]);
   });
 
   it('stops a job on cancel and keeps its best plan so far', async () => {

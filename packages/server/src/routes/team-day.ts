@@ -16,7 +16,7 @@ import { sessionOf } from '../app.js';
 import { ensureDaysGenerated } from '../services/visit-generation.js';
 import { currentPlanOf, loadDay, tripsOfPlan, withTrips, type DayPlan, type DayProblem, type DayTrip } from '../services/planning-problem.js';
 import { bumpVersion, ensureDayPlan, recordChange } from '../services/day-plan.js';
-import { createPlanningJob } from '../services/planning-jobs.js';
+import { createPlanningJob, visitsOnTripsUnderWay } from '../services/planning-jobs.js';
 import { notifyDayChanges, recordPublishedBaseline } from '../services/change-notifications.js';
 import { type Api, errors, problemSchema } from './api.js';
 import { toVisitView, visitView } from './views.js';
@@ -527,10 +527,17 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
   api.post('/api/planning-jobs/:jobId/apply', {
     schema: {
       tags: ['team day'],
-      summary: "Use a suggestion as the day's plan (locked visits stay as they are)",
+      summary: "Use a suggestion as the day's plan. Locked visits stay as they are, and so do visits done, missed or cancelled since it was made and the rest of an errand trip under way; everything else is applied",
       params: z.object({ jobId: id }),
       body: z.object({ version: z.number().int().min(1) }).strict(),
-      response: { 200: z.object({ version: z.number(), moved: z.number(), retimed: z.number() }), ...errors, ...conflict, 422: problemSchema },
+      response: {
+        200: z.object({
+          version: z.number(), moved: z.number(), retimed: z.number(),
+          /** Visits the suggestion planned that were kept as recorded: settled since, or on a trip under way. */
+          kept: z.number(),
+        }),
+        ...errors, ...conflict, 422: problemSchema,
+      },
     },
   }, async (request) => {
     const { actor } = sessionOf(request);
@@ -539,7 +546,11 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
     await authorizeTeam(ctx, actor, teamId, 'write');
     if (!job.result) throw new HttpProblem(422, 'no-suggestion', 'This job has no plan to use (yet).');
     const plan = job.result as unknown as DayPlan;
-    const day = withTrips(await loadDay(ctx.db, teamId, date), tripsOfPlan(job.result));
+    // The day as it is now: a visit marked done on the phone after the suggestion was made is no
+    // longer planned, and a done-mark does not change the day's version (the phone is never
+    // refused because the coordinator is planning). So settled visits are simply not written.
+    const day = await loadDay(ctx.db, teamId, date);
+    const underWay = await visitsOnTripsUnderWay(ctx.db, teamId, date);
     const assigned = new Map<string, { staffIds: string[]; start: string }>();
     const breaks: Record<string, string[]> = {};
     for (const r of plan.routes) {
@@ -552,11 +563,20 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
         }
       }
     }
-    // A planned trip gives each of its visits to the trip's person, at the trip's start plus the visit's offset.
-    for (const t of day.trips.values()) {
+    // A planned trip gives each of its visits to the trip's person, at the trip's start plus the
+    // visit's offset; also when one of them has been settled since (the others still go together).
+    const tripOf = new Map<string, string>();
+    const suggested = new Set([...plan.unassigned.map((u) => u.visit), ...assigned.keys()]);
+    for (const t of tripsOfPlan(job.result)) {
       const a = assigned.get(t.id);
-      if (a) t.visits.forEach((id, i) => assigned.set(id, { staffIds: a.staffIds, start: addMinutes(a.start, t.offsets[i]!) }));
+      t.visits.forEach((id, i) => {
+        tripOf.set(id, t.id);
+        suggested.add(id);
+        if (a) assigned.set(id, { staffIds: a.staffIds, start: addMinutes(a.start, t.offsets[i]!) });
+      });
+      suggested.delete(t.id);
     }
+    const kept = [...suggested].filter((vid) => !day.visitRows.has(vid) || underWay.has(vid)).length;
     return ctx.db.transaction(async (tx) => {
       const bumped = await bumpVersion(tx, teamId, date, request.body.version, actor.userId, ctx.now());
       let moved = 0;
@@ -565,17 +585,20 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
       for (const v of day.visitRows.values()) {
         // A lock holds only while its people work today; otherwise the suggestion replans it.
         const lockHolds = v.locked && v.staffIds.length === v.staffCount && v.staffIds.every((s) => working.has(s));
-        if (lockHolds) continue;
+        // A trip under way stays with its driver: they carry its shopping.
+        if (lockHolds || underWay.has(v.id)) continue;
         const a = assigned.get(v.id);
         const staffIds = a?.staffIds ?? [];
         const plannedStart = a?.start ?? null;
-        const errandTrip = day.tripOf.get(v.id) ?? null;
+        const errandTrip = tripOf.get(v.id) ?? null;
         const samePeople = staffIds.length === v.staffIds.length && staffIds.every((s) => v.staffIds.includes(s));
         if (plannedStart === v.plannedStart && samePeople && errandTrip === v.errandTrip) continue;
         // Moved: another person; retimed: the same people at another time.
         if (samePeople) retimed++;
         else moved++;
-        await tx.update(visits).set({ staffIds, plannedStart, errandTrip, locked: false, version: v.version + 1, updatedAt: ctx.now() }).where(eq(visits.id, v.id));
+        // Only while still planned: a done-mark between loading and writing wins.
+        await tx.update(visits).set({ staffIds, plannedStart, errandTrip, locked: false, version: v.version + 1, updatedAt: ctx.now() })
+          .where(and(eq(visits.id, v.id), eq(visits.status, 'planned')));
         await recordChange(tx, {
           teamId, date, visitId: v.id, kind: 'suggestion-applied', afterPublish: bumped.published, changedBy: actor.userId,
           before: { staffIds: v.staffIds, plannedStart: v.plannedStart, locked: v.locked }, after: { staffIds, plannedStart, locked: false },
@@ -583,7 +606,7 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
       }
       await tx.update(dayPlans).set({ breaks }).where(and(eq(dayPlans.teamId, teamId), eq(dayPlans.date, date)));
       await tellClients(tx, teamId, date, bumped.published);
-      return { version: bumped.version, moved, retimed };
+      return { version: bumped.version, moved, retimed, kept };
     });
   });
 

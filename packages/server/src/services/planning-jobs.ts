@@ -2,12 +2,12 @@
 // process takes it from, the engine in a worker thread, progress and cancellation through the row.
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
-import { planningJobs } from '../db/schema.js';
+import { planningJobs, visits } from '../db/schema.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { PlanningWorkerInput, PlanningWorkerMessage } from '../jobs/planning-worker.js';
-import { loadDay, suggestionDay, type DayProblem } from './planning-problem.js';
+import { loadDay, suggestionDay, withTrips, type DayData, type DayProblem } from './planning-problem.js';
 
 export const planningQueue = 'plan-day';
 
@@ -39,6 +39,25 @@ export function suggestionProblem(problem: DayProblem, lockedVisits: Map<string,
     }),
     previousPlan: previous,
   };
+}
+
+/**
+ * The planned visits of errand trips already under way (decision 0009): a delivery of the trip is
+ * done or missed, so its driver has shopped for all of them and carries the rest. Neither a
+ * suggestion nor applying one may give these to someone else or another time.
+ */
+export async function visitsOnTripsUnderWay(db: Db, teamId: string, date: string): Promise<Set<string>> {
+  const rows = await db.select({ id: visits.id, status: visits.status, trip: visits.errandTrip }).from(visits)
+    .where(and(eq(visits.teamId, teamId), eq(visits.date, date), isNotNull(visits.errandTrip), inArray(visits.status, ['planned', 'done', 'missed'])));
+  const started = new Set(rows.filter((r) => r.status !== 'planned').map((r) => r.trip));
+  return new Set(rows.filter((r) => r.status === 'planned' && started.has(r.trip)).map((r) => r.id));
+}
+
+/** The day with the given visits locked where they are, so a suggestion pins them (a trip under way). */
+export function withVisitsLocked(day: DayData, ids: ReadonlySet<string>): DayData {
+  if (ids.size === 0) return day;
+  const rows = day.parts.rows.map((r) => (ids.has(r.id) ? { ...r, locked: true } : r));
+  return withTrips({ ...day, parts: { ...day.parts, rows }, visitRows: new Map(rows.map((r) => [r.id, r])) }, [...day.trips.values()]);
 }
 
 function workerScript(): { url: URL; execArgv: string[] } {
@@ -99,8 +118,10 @@ export async function runPlanningJob(db: Db, jobId: string, settings: PlanningSe
   await db.update(planningJobs).set({ status: 'running', progress: { bestCost: null, elapsedMs: 0, iteration: 0, timeLimitMs: settings.timeLimitMs } })
     .where(and(eq(planningJobs.id, jobId), eq(planningJobs.status, 'queued')));
   try {
-    // Errands are grouped into car trips afresh; each trip is one visit of the problem (decision 0009).
-    const { day, locked } = suggestionDay(await loadDay(db, job.teamId, job.date));
+    // Errands are grouped into car trips afresh; each trip is one visit of the problem, and a trip
+    // under way stays with its driver as it is (decision 0009).
+    const underWay = await visitsOnTripsUnderWay(db, job.teamId, job.date);
+    const { day, locked } = suggestionDay(withVisitsLocked(await loadDay(db, job.teamId, job.date), underWay));
     const problem = suggestionProblem(day.problem, locked, day.currentPlan.routes.length > 0 ? day.currentPlan : undefined);
     let cancelled = false;
     const assigned = day.currentPlan.routes.reduce((n, r) => n + r.stops.filter((s) => s.visit).length, 0);

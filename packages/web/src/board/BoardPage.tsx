@@ -75,6 +75,10 @@ function BoardView({ teamId, date }: { teamId: string; date: string }) {
   const title = day.data ? t('title', { team: day.data.team.name }) : t('titleLoading');
   const version = plan.data?.version;
 
+  /** What using a suggestion did, and what it left as recorded (visits settled meanwhile, trips under way). */
+  const appliedMessage = (r: { moved: number; retimed: number; kept: number }) =>
+    r.kept > 0 ? `${t('planning.applied', r)} ${t('planning.kept', r)}` : t('planning.applied', r);
+
   /** Run a write with the day's version; say how it went, and on 409 that the day was reloaded. */
   function run(action: (version: number) => Promise<unknown>, ok: (result: unknown) => string, after?: () => void, dayVersion = version) {
     if (dayVersion === undefined) return;
@@ -166,7 +170,7 @@ function BoardView({ teamId, date }: { teamId: string; date: string }) {
               plan={plan.data}
               applying={write.isPending}
               onError={showFailure}
-              onApply={(jobId, done) => run((v) => boardApi.applyPlanning(jobId, v), (r) => t('planning.applied', r as { moved: number; retimed: number }), done)}
+              onApply={(jobId, done) => run((v) => boardApi.applyPlanning(jobId, v), (r) => appliedMessage(r as { moved: number; retimed: number; kept: number }), done)}
             />
           </div>
           <section className="panel timeline-panel" aria-labelledby="timeline-heading">

@@ -88,7 +88,7 @@ export const boardApi = {
   startPlanning: (teamId: string, date: string) => request<{ jobId: string }>('POST', `${dayUrl(teamId, date)}/planning-jobs`),
   cancelPlanning: (jobId: string) => request<{ status: string }>('POST', `/api/planning-jobs/${enc(jobId)}/cancel`),
   applyPlanning: (jobId: string, version: number) =>
-    request<{ version: number; moved: number; retimed: number }>('POST', `/api/planning-jobs/${enc(jobId)}/apply`, { version }),
+    request<{ version: number; moved: number; retimed: number; kept: number }>('POST', `/api/planning-jobs/${enc(jobId)}/apply`, { version }),
   decideSwap: (swapId: string, body: { decision: 'confirm' | 'decline'; version: number; toStaffId?: string }) =>
     request<{ version: number }>('POST', `/api/swap-requests/${enc(swapId)}/decision`, body),
 };
