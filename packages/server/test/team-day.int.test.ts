@@ -197,6 +197,31 @@ describe.each(databaseKinds)('team day on %s', (kind) => {
     expect((await get(`${dayUrl}/service`)).json().groups[0].locked).toContain(v.id);
   });
 
+  it("names the service staff's visits to other teams' clients as another team's visit, never by id, in a refused move", async () => {
+    const [group] = (await get(`${dayUrl}/service`)).json().groups;
+    const ownClients = new Set((await database.db.select().from(clients).where(eq(clients.teamId, teamId))).map((c) => c.id));
+    const serviceDay = await database.db.select().from(visits).where(and(eq(visits.teamId, group.team.id), eq(visits.date, today)));
+    const otherIds = serviceDay.filter((v) => !ownClients.has(v.clientId)).map((v) => v.id);
+    expect(otherIds.length).toBeGreaterThan(0);
+    // The team's service visit put on top of a service worker's visit to another team's client.
+    const v = group.visits.find((x: { status: string }) => x.status === 'planned');
+    const busy = group.busy.find((b: { staffId: string }) => group.staff.some((s: { id: string; shift: unknown; absence: unknown }) => s.id === b.staffId && s.shift && !s.absence));
+    const change = { staffIds: [busy.staffId], plannedStart: busy.start };
+    const refused = await as(app, coordinator)({ method: 'PATCH', url: `${dayUrl}/visits/${v.id}`, payload: { version: group.version, ...change } });
+    expect(refused.statusCode, refused.body).toBe(422);
+    const problem = refused.json();
+    const named = (d: { params: { visit?: string; after?: string } }) => [d.params.visit, d.params.after];
+    expect(problem.violations.flatMap(named)).toContain("another team's visit");
+    expect(problem.detail).toContain("another team's visit");
+    expect(otherIds.filter((id) => refused.body.includes(id))).toEqual([]);
+    // The team's own visit keeps its id; the check before saving says the same.
+    expect(problem.violations.flatMap(named)).toContain(v.id);
+    const checked = await as(app, coordinator)({ method: 'POST', url: `${dayUrl}/visits/${v.id}/check`, payload: change });
+    expect(checked.statusCode, checked.body).toBe(200);
+    expect(checked.json().newDetails.flatMap(named)).toContain("another team's visit");
+    expect(otherIds.filter((id) => checked.body.includes(id))).toEqual([]);
+  });
+
   it('lets staff offer a visit and the coordinator confirm the swap', async () => {
     const staffUser = (await database.db.select().from(users).where(eq(users.username, 'personal')))[0]!;
     const v = (await dayVisits()).find((x) => x.status === 'planned' && x.staffCount === 1 && x.staffIds[0] === staffUser.staffId);

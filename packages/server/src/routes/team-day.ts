@@ -61,6 +61,33 @@ function newViolations(before: { violations: string[] }, after: { details: Viola
 
 const addMinutes = (time: string, min: number) => fromMinutes(toMinutes(time) + min);
 
+/** How a visit the viewer may not see is named in a violation (the board says its own words for it). */
+export const otherTeamsVisit = "another team's visit";
+
+/**
+ * Violations as a team's coordinator may see them on a service group's day (the check covers the
+ * service staff's whole day): the service group's visits to other teams' clients, and trips of only
+ * such visits, are named "another team's visit" in the parameters and the sentence, never by id.
+ * @param day - the service group's day
+ * @param teamId - the viewer's team; its clients' visits keep their ids
+ */
+function asSeenBy(violations: Violation[], day: Day, teamId: string, clientTeam: ReadonlyMap<string, string>): Violation[] {
+  const mine = (vid: string) => {
+    const trip = day.trips.get(vid);
+    if (trip) return trip.visits.some(mine);
+    const v = day.visitRows.get(vid);
+    return v !== undefined && clientTeam.get(v.clientId) === teamId;
+  };
+  const hidden = new Set([...day.visitRows.keys(), ...day.trips.keys()].filter((vid) => !mine(vid)));
+  if (hidden.size === 0) return violations;
+  const name = (vid: string | undefined) => (vid !== undefined && hidden.has(vid) ? otherTeamsVisit : vid);
+  return violations.map((d) => ({
+    ...d,
+    message: d.message.replace(/trip-[0-9a-f]{16}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (x) => name(x)!),
+    params: { ...d.params, ...(d.params.visit !== undefined ? { visit: name(d.params.visit) } : {}), ...(d.params.after !== undefined ? { after: name(d.params.after) } : {}) },
+  }));
+}
+
 /** An errand trip as the board shows it: one stop, its deliveries in order (decision 0009). */
 const tripView = z.object({
   id: z.string(), staffId: id.nullable(), start: hhmm.nullable(), durationMin: z.number(), savedMin: z.number(),
@@ -164,6 +191,14 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
   }
 
   const today = () => localDate(ctx.now(), ctx.config.timeZone);
+
+  /** A check's violations as `teamId` may see them: all on its own day, asSeenBy on a service group's. */
+  async function seenBy(teamId: string, dayTeamId: string, day: Day, violations: Violation[]): Promise<Violation[]> {
+    if (dayTeamId === teamId || violations.length === 0) return violations;
+    const ids = [...new Set([...day.visitRows.values()].map((v) => v.clientId))];
+    const rows = await ctx.db.select({ id: clients.id, teamId: clients.teamId }).from(clients).where(inArray(clients.id, ids));
+    return asSeenBy(violations, day, teamId, new Map(rows.map((r) => [r.id, r.teamId])));
+  }
 
   api.get('/api/teams/:teamId/days/:date/plan', {
     schema: {
@@ -342,7 +377,7 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
     const before = check(day.problem, day.currentPlan);
     const after = check(day.problem, withVisit(day, visitId, request.body.staffIds ?? v.staffIds, request.body.plannedStart === undefined ? v.plannedStart : request.body.plannedStart, dp.breaks));
     await filterAndLogClients(ctx, request, actor, [v.clientId], 'visits');
-    const added = newViolations(before, after);
+    const added = await seenBy(teamId, dayTeamId, day, newViolations(before, after));
     return { newViolations: added.map((d) => d.message), newDetails: added, before: before.metrics, after: after.metrics };
   });
 
@@ -382,7 +417,8 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
     const dp = await ensureDayPlan(ctx.db, dayTeamId, date);
     const before = check(day.problem, day.currentPlan);
     const after = check(day.problem, withVisit(day, visitId, staffIds, plannedStart, dp.breaks));
-    const added = newViolations(before, after);
+    // Named as the viewer may see them: the service group's day holds other teams' visits.
+    const added = await seenBy(teamId, dayTeamId, day, newViolations(before, after));
     if (added.length > 0 && !b.acceptViolations) {
       throw new HttpProblem(422, 'plan-rule-broken', `The change breaks: ${added.map((d) => d.message).join('; ')}`,
         added.map((d) => ({ pointer: '/body', detail: d.message })), { violations: added });
@@ -407,7 +443,8 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
       await tellClients(tx, dayTeamId, date, bumped.published);
       return bumped.version;
     });
-    return { version: result, violations: after.violations, details: after.details };
+    const details = await seenBy(teamId, dayTeamId, day, after.details);
+    return { version: result, violations: details.map((d) => d.message), details };
   });
 
   api.post('/api/teams/:teamId/days/:date/undo', {
