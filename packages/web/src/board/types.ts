@@ -1,4 +1,7 @@
 // Shapes of the morning board's API answers (packages/server/src/routes/team-day.ts).
+// The checker's figures and violations are the planner's own types, imported type-only: `import
+// type` is erased, so no planner code reaches the bundle.
+import type { PlanMetrics, Violation as CheckerViolation } from '@tillit/planner';
 import type { TeamDay } from '../api/types.js';
 
 export interface PlanStop {
@@ -15,35 +18,13 @@ export interface DayPlanDoc {
   unassigned: { visit: string; reason: string }[];
 }
 
-/** The checker's figures of a plan (planner/src/check/metrics.ts). */
-export interface PlanMetrics {
-  travelMin: number;
-  assigned: number;
-  unassigned: number;
-  mustUnassigned: number;
-  byFixedContact: number;
-  byFixedContactWhereAble: number;
-  byKnownStaff: number;
-  firstLanguageMatch: number;
-  languageMatch: number;
-  distinctStaffPerClientMean: number;
-  distinctStaffPerClientMax: number;
-  slackMinMin: number;
-  slackMeanMin: number;
-  workMinStdDev: number;
-  workMinMax: number;
-}
+export type { PlanMetrics };
 
-/** One violation of the plan checker: a stable code and what it is about (planner/src/check/check-plan.ts). */
-export interface Violation {
-  code: string;
-  /** The checker's English sentence. */
-  message: string;
-  params: {
-    staff?: string; visit?: string; after?: string; afterKind?: 'visit' | 'break' | 'shift-start';
-    skills?: string[]; pinnedStaff?: string[]; starts?: { staff: string; start: string }[];
-  } & Record<string, unknown>;
-}
+/**
+ * One violation of the plan checker: a stable code and what it is about. A newer server may send a
+ * code this board does not know yet; the board then shows the checker's sentence.
+ */
+export type Violation = Omit<CheckerViolation, 'code'> & { code: CheckerViolation['code'] | (string & {}) };
 
 export interface PlanCheck {
   valid: boolean;
