@@ -14,6 +14,8 @@ import { sessionOf } from '../app.js';
 import { type Api, errors } from './api.js';
 
 export const locales = ['sv', 'en', 'fi', 'ar', 'so', 'fa'] as const;
+/** The staff screens' languages; clients and relatives read all of `locales`. */
+export const staffLocales = ['sv', 'en'] as const satisfies readonly (typeof locales)[number][];
 
 const sessionUser = z.object({
   username: z.string(),
@@ -110,12 +112,19 @@ export function authRoutes(api: Api, ctx: AppContext): void {
   api.put('/api/auth/locale', {
     schema: {
       tags: ['auth'],
-      summary: 'Choose the language of the user interface',
+      summary: 'Choose the language of the user interface (staff: sv or en; clients and relatives: any of the six)',
       body: z.object({ locale: z.enum(locales) }).strict(),
-      response: { 200: z.object({ locale: z.enum(locales) }), ...errors },
+      response: { 200: z.object({ locale: z.enum(locales) }), ...errors, 422: errors[400] },
     },
   }, async (request) => {
     const s = sessionOf(request);
+    const reader = s.actor.role === 'client' || s.actor.role === 'relative';
+    // A staff account in, say, Arabic would leave its screens Swedish on every device while
+    // claiming otherwise; the sign-in page may offer six languages, staff screens have two.
+    if (!reader && !(staffLocales as readonly string[]).includes(request.body.locale)) {
+      throw new HttpProblem(422, 'locale-not-offered', `Staff screens are in ${staffLocales.join(' or ')}.`,
+        [{ pointer: '/body/locale', detail: `Choose one of ${staffLocales.join(', ')}.` }]);
+    }
     await ctx.db.update(users).set({ locale: request.body.locale }).where(eq(users.id, s.actor.userId));
     return { locale: request.body.locale };
   });

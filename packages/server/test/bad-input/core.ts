@@ -26,6 +26,7 @@ export const writeEndpoints: Record<string, WriteEndpoint> = {
     method: 'PUT', role: 'staff',
     cases: [
       { name: 'unknown locale', url: () => '/api/auth/locale', payload: { locale: 'xx' }, pointer: '/body/locale' },
+      { name: "a client's language for staff screens", url: () => '/api/auth/locale', payload: { locale: 'ar' }, pointer: '/body/locale', status: 422 },
       { name: 'not an object', url: () => '/api/auth/locale', payload: [1, 2], pointer: '/body' },
     ],
   },
