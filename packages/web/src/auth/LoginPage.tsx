@@ -1,38 +1,71 @@
-// Sign in with username and password. The form posts through fetch, so nothing typed here ever
+// Sign in with username and password, in any of the six languages clients and relatives read
+// (right to left for Arabic and Persian). The form posts through fetch, so nothing typed here ever
 // appears in a URL; a failure is explained from the server's problem document.
-import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import i18next from 'i18next';
 import { ApiError } from '../api/http.js';
 import { useLogin } from '../api/queries.js';
-import { storedLanguage } from '../i18n/index.js';
-import { useFormats } from '../ui/format.js';
-import { LanguageSwitch } from '../ui/LanguageSwitch.js';
+import { clientLanguages, clientT, isClientLanguage, languageOf, type ClientLanguage } from '../client-week/i18n/index.js';
+import { changeLanguage, isLanguage, rememberPageLanguage, resetDocumentLanguage } from '../i18n/index.js';
+import { LanguageButtons } from '../ui/LanguageSwitch.js';
 import { Page } from '../ui/Page.js';
+import { signInLanguage } from './sign-in-language.js';
+import { loginErrorKey, type SignInKey } from './sign-in-texts.js';
+import './login.css';
 
-/** @returns the translation key for a failed sign-in. */
-export function loginErrorKey(error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.code === 'bad-credentials' || error.status === 401) return 'auth.error.badCredentials';
-    if (error.status === 429) return 'auth.error.tooManyAttempts';
-    if (error.status === 400) return 'auth.error.missing';
-    if (error.status === 0) return 'error.network';
-  }
-  return 'error.unknown';
+const choices = clientLanguages.map((code) => ({ code, ...languageOf(code) }));
+
+// Before signing in the municipality's time zone is not known yet; Tillit's default, as in ui/format.ts.
+const timeZone = 'Europe/Stockholm';
+
+/** Put the page's language and direction on the document while the page is shown. */
+function useDocumentLanguage(lang: ClientLanguage): void {
+  useEffect(() => {
+    const apply = () => {
+      document.documentElement.lang = lang;
+      document.documentElement.dir = languageOf(lang).dir;
+    };
+    apply();
+    // The staff screens' language change sets the document's language too; the page's wins here.
+    i18next.on('languageChanged', apply);
+    return () => {
+      i18next.off('languageChanged', apply);
+      resetDocumentLanguage();
+    };
+  }, [lang]);
 }
 
 export function LoginPage() {
-  const { t } = useTranslation();
+  const [lang, setLang] = useState<ClientLanguage>(signInLanguage);
+  // Only a language chosen here becomes the account's: one merely remembered from the last reader
+  // of a shared computer must not change the next person's.
+  const [chosenHere, setChosenHere] = useState(false);
   const login = useLogin();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
   const errorId = useId();
-  const f = useFormats();
+  const tr = clientT(lang);
+  const t = (key: SignInKey, values: Record<string, string> = {}) => tr(key, values);
+  const { dir, locale } = languageOf(lang);
+  useDocumentLanguage(lang);
+
+  const choose = (code: string) => {
+    if (!isClientLanguage(code)) return;
+    setLang(code);
+    setChosenHere(true);
+    rememberPageLanguage(code);
+    // Swedish and English are also the staff screens' languages: they follow the page.
+    if (isLanguage(code)) void changeLanguage(code);
+  };
 
   const loginErrorText = (error: unknown) => {
     const retryAfter = error instanceof ApiError ? error.problem.retryAfter : undefined;
     const key = loginErrorKey(error);
-    if (key === 'auth.error.tooManyAttempts' && retryAfter) return t('auth.error.lockedUntil', { time: f.time(retryAfter) });
+    if (key === 'signIn.error.tooManyAttempts' && typeof retryAfter === 'string') {
+      const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone, numberingSystem: 'latn' }).format(new Date(retryAfter));
+      return t('signIn.error.lockedUntil', { time });
+    }
     return t(key);
   };
 
@@ -43,23 +76,25 @@ export function LoginPage() {
       return;
     }
     setMissing(false);
-    login.mutate({ username: username.trim(), password, locale: storedLanguage() }, { onError: () => setPassword('') });
+    // The server keeps staff accounts in Swedish or English and refuses another language for them,
+    // so staff who signed in from, say, an Arabic page get their own screens' language.
+    login.mutate({ username: username.trim(), password, locale: chosenHere ? lang : null }, { onError: () => setPassword('') });
   };
 
-  const errorText = missing ? t('auth.error.missing') : login.isError ? loginErrorText(login.error) : null;
+  const errorText = missing ? t('signIn.error.missing') : login.isError ? loginErrorText(login.error) : null;
 
   return (
-    <div className="login-screen">
-      <a className="skip-link" href="#main">{t('common.skipToContent')}</a>
+    <div className="login-screen" lang={lang} dir={dir}>
+      <a className="skip-link" href="#main">{t('shell.skipToContent')}</a>
       <header className="login-header">
         <div className="brand">
           <span className="logo" aria-hidden="true" />
-          <span className="app-name">Tillit</span>
+          <span className="app-name" lang="sv">Tillit</span>
         </div>
-        <LanguageSwitch />
+        <LanguageButtons choices={choices} current={lang} label={t('shell.chooseLanguage')} onChoose={choose} />
       </header>
       <main id="main" tabIndex={-1} className="login-main">
-        <Page title={t('auth.title')} subtitle={t('auth.intro')}>
+        <Page title={t('signIn.title')} subtitle={t('signIn.intro')}>
           <form className="login-form" method="post" action="/login" onSubmit={submit} noValidate aria-describedby={errorText ? errorId : undefined}>
             {errorText ? (
               <div className="alert" role="alert" id={errorId}>
@@ -67,7 +102,7 @@ export function LoginPage() {
               </div>
             ) : null}
             <div className="field">
-              <label htmlFor="username">{t('auth.username')}</label>
+              <label htmlFor="username">{t('signIn.username')}</label>
               <input
                 id="username"
                 name="username"
@@ -81,7 +116,7 @@ export function LoginPage() {
               />
             </div>
             <div className="field">
-              <label htmlFor="password">{t('auth.password')}</label>
+              <label htmlFor="password">{t('signIn.password')}</label>
               <input
                 id="password"
                 name="password"
@@ -94,7 +129,7 @@ export function LoginPage() {
               />
             </div>
             <button type="submit" className="primary" disabled={login.isPending}>
-              {login.isPending ? t('auth.signingIn') : t('auth.signIn')}
+              {login.isPending ? t('signIn.submitting') : t('signIn.submit')}
             </button>
           </form>
         </Page>

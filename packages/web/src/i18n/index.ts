@@ -31,20 +31,37 @@ export const languages: readonly Language[] = [
   ...available.filter((l) => l.code !== defaultLanguage).sort((a, b) => a.code.localeCompare(b.code)),
 ];
 
+// The device's page language: one of these two, or a language of the sign-in page (Finnish,
+// Arabic…) that a client or relative was reading when they signed out. Only a language code is
+// kept, never who chose it.
 const storageKey = 'tillit.language';
 
 export function isLanguage(code: string | null | undefined): code is string {
   return !!code && languages.some((l) => l.code === code);
 }
 
-/** The language chosen on this device before signing in, if any. */
-export function storedLanguage(): string | null {
+/** @returns the language code stored on this device, whichever screens it belongs to, or null. */
+export function storedPageLanguage(): string | null {
   try {
-    const v = localStorage.getItem(storageKey);
-    return isLanguage(v) ? v : null;
+    return localStorage.getItem(storageKey);
   } catch {
     return null;
   }
+}
+
+/** Remember the page language on this device (the sign-in page may store any of its languages). */
+export function rememberPageLanguage(code: string): void {
+  try {
+    localStorage.setItem(storageKey, code);
+  } catch {
+    // Private browsing may refuse storage; the choice then lasts for this page only.
+  }
+}
+
+/** The language chosen on this device before signing in, if it is one of these screens'. */
+export function storedLanguage(): string | null {
+  const v = storedPageLanguage();
+  return isLanguage(v) ? v : null;
 }
 
 function applyToDocument(code: string): void {
@@ -53,14 +70,15 @@ function applyToDocument(code: string): void {
   document.documentElement.dir = lang?.dir ?? 'ltr';
 }
 
+/** Give the document back the interface language, after a page that set its own. */
+export function resetDocumentLanguage(): void {
+  applyToDocument(i18next.language);
+}
+
 /** Switch the interface language and remember it on this device. */
 export async function changeLanguage(code: string): Promise<void> {
   if (!isLanguage(code)) return;
-  try {
-    localStorage.setItem(storageKey, code);
-  } catch {
-    // Private browsing may refuse storage; the choice then lasts for this page only.
-  }
+  rememberPageLanguage(code);
   await i18next.changeLanguage(code);
 }
 

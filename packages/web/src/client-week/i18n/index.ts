@@ -1,5 +1,6 @@
 // The client view's own languages (sv, en, fi, ar, so, fa) in the i18next namespace "clientWeek",
 // added beside the app's: the staff screens stay Swedish/English while a client reads theirs.
+// The sign-in page speaks them too (block "signIn"), since clients and relatives meet it.
 import i18next, { type TFunction } from 'i18next';
 import sv from './sv.json';
 import en from './en.json';
