@@ -1,8 +1,9 @@
 // The frame around a client's or relative's screens: skip link, header with their name, the
 // language choice and sign-out, all in the reader's language and direction (right to left for
 // Arabic and Persian). Staff screens keep ui/Layout.tsx in Swedish or English.
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
 import { useLogout } from '../api/queries.js';
+import { rememberPageLanguage } from '../i18n/index.js';
 import type { SessionUser } from '../api/types.js';
 import { clientLanguages, clientT, isClientLanguage, languageOf } from './i18n/index.js';
 import { useReaderLanguage } from './reader-language.js';
@@ -13,6 +14,13 @@ export function ClientLayout({ user, children }: { user: SessionUser; children: 
   const dir = languageOf(lang).dir;
   const logout = useLogout();
   const languageId = useId();
+  // The sign-in page opens in the language read here when this reader signs out (or the session
+  // ends). Only the language is kept on the device, never who read in it.
+  useEffect(() => rememberPageLanguage(lang), [lang]);
+  const signOut = () => {
+    rememberPageLanguage(lang);
+    logout.mutate();
+  };
   // A client's whole Tillit is one simple page: no menu. The main area takes its language and
   // direction from the page inside it, since a page not yet translated stays Swedish.
   return (
@@ -32,7 +40,7 @@ export function ClientLayout({ user, children }: { user: SessionUser; children: 
           <select id={languageId} className="cw-header-language" value={lang} onChange={(e) => { if (isClientLanguage(e.target.value)) chooseLanguage(e.target.value); }}>
             {clientLanguages.map((l) => <option key={l} value={l} lang={l} dir={languageOf(l).dir}>{languageOf(l).name}</option>)}
           </select>
-          <button type="button" className="sign-out" onClick={() => logout.mutate()} disabled={logout.isPending}>
+          <button type="button" className="sign-out" onClick={signOut} disabled={logout.isPending}>
             {logout.isPending ? t('shell.signingOut') : t('shell.signOut')}
           </button>
         </div>
