@@ -273,6 +273,9 @@ describe.each(databaseKinds)('errand trips on %s', (kind) => {
       mutationId: `trip-race-${kind}-01`, baseVersion: first.version, status: 'done', actualStart: first.plannedStart, actualEnd: null,
     } });
     expect(recorded.statusCode, recorded.body).toBe(200);
+    // The suggestion's check still sees the trip, without the delivery already made.
+    const checked = (await as(app, manager)({ method: 'GET', url: `/api/planning-jobs/${job.id}` })).json().check;
+    expect(checked.details.filter((d: { code: string }) => ['unknown-visit', 'visit-lost'].includes(d.code))).toEqual([]);
     const version = (await as(app, manager)({ method: 'GET', url: url('/plan') })).json().version;
     const applied = await as(app, manager)({ method: 'POST', url: `/api/planning-jobs/${job.id}/apply`, payload: { version } });
     expect(applied.statusCode, applied.body).toBe(200);

@@ -284,6 +284,9 @@ describe.each(databaseKinds)('team day on %s', (kind) => {
     } });
     expect(recorded.statusCode, recorded.body).toBe(200);
     expect((await plan()).version).toBe(p.version);
+    // The suggestion's check leaves the visit out now, as using it will.
+    const codes = (await get(`/api/planning-jobs/${job.id}`)).json().check.details.map((d: { code: string }) => d.code);
+    expect(codes.filter((c: string) => ['unknown-visit', 'visit-lost'].includes(c))).toEqual([]);
     const done = (await database.db.select().from(visits).where(eq(visits.id, v.id)))[0]!;
     const applied = await as(app, coordinator)({ method: 'POST', url: `/api/planning-jobs/${job.id}/apply`, payload: { version: p.version } });
     expect(applied.statusCode, applied.body).toBe(200);

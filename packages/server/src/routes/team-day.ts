@@ -543,9 +543,22 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
     await authorizeTeam(ctx, actor, job.teamId, 'read');
     let verdict = null;
     if (job.result) {
-      // Checked with the errand trips the suggestion was made with.
-      const day = withTrips(await loadDay(ctx.db, job.teamId, job.date), tripsOfPlan(job.result));
-      verdict = check(day.problem, job.result as unknown as DayPlan);
+      // Checked with the errand trips the suggestion was made with, as far as it still applies:
+      // visits settled since it was made are kept as recorded when it is used, so they are left out
+      // here too (a trip keeps its other deliveries at their offsets).
+      const current = await loadDay(ctx.db, job.teamId, job.date);
+      const trips = tripsOfPlan(job.result).map((t) => {
+        const keep = t.visits.map((vid, i) => (current.visitRows.has(vid) ? i : -1)).filter((i) => i >= 0);
+        return { ...t, visits: keep.map((i) => t.visits[i]!), offsets: keep.map((i) => t.offsets[i]!) };
+      }).filter((t) => t.visits.length > 0);
+      const day = withTrips(current, trips);
+      const known = new Set(day.problem.visits.map((v) => v.id));
+      const plan = job.result as unknown as DayPlan;
+      verdict = check(day.problem, {
+        ...plan,
+        routes: plan.routes.map((r) => ({ ...r, stops: r.stops.filter((s) => !s.visit || known.has(s.visit)) })),
+        unassigned: plan.unassigned.filter((u) => known.has(u.visit)),
+      });
     }
     return { id: job.id, teamId: job.teamId, date: job.date, status: job.status, baseVersion: job.baseVersion, progress: job.progress, error: job.error, check: verdict };
   });
