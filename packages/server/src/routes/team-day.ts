@@ -643,12 +643,13 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
         const errandTrip = tripOf.get(v.id) ?? null;
         const samePeople = staffIds.length === v.staffIds.length && staffIds.every((s) => v.staffIds.includes(s));
         if (plannedStart === v.plannedStart && samePeople && errandTrip === v.errandTrip) continue;
+        // Only while still planned: a done-mark between loading and writing wins.
+        const written = await tx.update(visits).set({ staffIds, plannedStart, errandTrip, locked: false, version: v.version + 1, updatedAt: ctx.now() })
+          .where(and(eq(visits.id, v.id), eq(visits.status, 'planned'))).returning({ id: visits.id });
+        if (written.length === 0) continue;
         // Moved: another person; retimed: the same people at another time.
         if (samePeople) retimed++;
         else moved++;
-        // Only while still planned: a done-mark between loading and writing wins.
-        await tx.update(visits).set({ staffIds, plannedStart, errandTrip, locked: false, version: v.version + 1, updatedAt: ctx.now() })
-          .where(and(eq(visits.id, v.id), eq(visits.status, 'planned')));
         await recordChange(tx, {
           teamId, date, visitId: v.id, kind: 'suggestion-applied', afterPublish: bumped.published, changedBy: actor.userId,
           before: { staffIds: v.staffIds, plannedStart: v.plannedStart, locked: v.locked }, after: { staffIds, plannedStart, locked: false },
