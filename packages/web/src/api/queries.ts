@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { addDays, localDate } from '../calendar.js';
 import { get, request, setCsrfToken, ApiError } from './http.js';
+import { isLanguage } from '../i18n/index.js';
 import type {
   AccessLogEntry, Billing, ClientDetail, ClientSummary, FollowUp, MyDay, Page, PersonRef, SessionAnswer, Team, TeamDay,
   UnitOverview, UserAccount, Visit,
@@ -50,6 +51,10 @@ export function useLogin() {
       const s = await request<SessionAnswer>('POST', '/api/auth/login', body);
       setCsrfToken(s.csrfToken);
       if (!locale || locale === s.user.locale) return s;
+      // Staff screens are in the staff languages only; a client language chosen on the sign-in
+      // page is not offered to a staff account (the server would refuse it).
+      const reader = s.user.role === 'client' || s.user.role === 'relative';
+      if (!reader && !isLanguage(locale)) return s;
       try {
         await request<{ locale: string }>('PUT', '/api/auth/locale', { locale });
         return { ...s, user: { ...s.user, locale } };
