@@ -89,7 +89,7 @@ describe('the morning board', () => {
       await page.getByRole('button', { name: 'Avbryt planeringen' }).waitFor();
       await page.getByRole('button', { name: 'Använd förslaget' }).waitFor({ timeout: 20_000 });
       const took = await page.getByTestId('planning-took').textContent();
-      expect(await page.locator('.suggestion table').innerText()).toMatch(/Restid[\s\S]*Andel av fast omsorgskontakt/);
+      expect(await page.locator('.suggestion table').innerText()).toMatch(/Restid[\s\S]*Andel av fast omsorgskontakt[\s\S]*Andel av fast omsorgskontakt när hen kan\s+\d+\s?%/);
       await page.getByRole('button', { name: 'Använd förslaget' }).click();
       await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Förslaget används: \d+ besök fick ny person/);
       await expect.poll(unstaffedCount).toBeLessThan(lostCount);

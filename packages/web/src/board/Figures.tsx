@@ -24,6 +24,7 @@ const compared: { key: keyof PlanMetrics; kind: 'int' | 'pct' | 'dec'; better: '
   { key: 'unassigned', kind: 'int', better: 'down' },
   { key: 'travelMin', kind: 'int', better: 'down' },
   { key: 'byFixedContact', kind: 'pct', better: 'up' },
+  { key: 'byFixedContactWhereAble', kind: 'pct', better: 'up' },
   { key: 'byKnownStaff', kind: 'pct', better: 'up' },
   { key: 'firstLanguageMatch', kind: 'pct', better: 'up' },
   { key: 'distinctStaffPerClientMean', kind: 'dec', better: 'down' },
@@ -79,6 +80,8 @@ export function FiguresPanel({ plan, timeline }: { plan: DayPlanAnswer; timeline
         <div><dt>{t('figures.planned')}</dt><dd>{n.int(m.assigned)}</dd></div>
         <div><dt>{t('figures.unplanned')}</dt><dd className={timeline.unstaffed.length ? 'attention' : undefined}>{n.int(timeline.unstaffed.length)}</dd></div>
         <div><dt>{t('metric.byFixedContact')}</dt><dd>{n.pct(m.byFixedContact)}</dd></div>
+        {/* The share the team can act on: a fixed contact who is off today cannot make the visit. */}
+        <div><dt>{t('metric.byFixedContactWhereAble')}</dt><dd>{n.pct(m.byFixedContactWhereAble)}</dd></div>
         <div><dt>{t('metric.byKnownStaff')}</dt><dd>{n.pct(m.byKnownStaff)}</dd></div>
         <div><dt>{t('metric.distinctStaffPerClientMean')}</dt><dd>{n.dec(m.distinctStaffPerClientMean, 2)}</dd></div>
         <div><dt>{t('figures.continuity14')}</dt><dd>{t('figures.meanMedian', { mean: n.dec(plan.continuity14.mean), median: n.dec(plan.continuity14.median) })}</dd></div>
@@ -129,6 +132,7 @@ export function FiguresPanel({ plan, timeline }: { plan: DayPlanAnswer; timeline
           </tbody>
         </table>
       </div>
+      <p className="small muted">{t('figures.fixedContactNote')}</p>
       <p className="small muted">{t('figures.slackNote')}</p>
     </section>
   );
