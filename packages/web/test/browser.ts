@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { fixedNow } from './demo-server.js';
+import { afterAll, beforeAll } from 'vitest';
+import { fixedNow, startDemoServer, type DemoServer } from './demo-server.js';
 
 export const chromiumPath = '/usr/bin/chromium';
 export const outputDir = fileURLToPath(new URL('../../../test-output/', import.meta.url));
@@ -72,4 +73,22 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `${outputDir}${name}.png`;
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Start the demo server and Chromium before a test file's tests and close both after them.
+ * @param ready - receives both once started (the file keeps them in its own variables)
+ */
+export function withDemoServerAndBrowser(ready: (server: DemoServer, browser: Browser) => void): void {
+  let server: DemoServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+    ready(server, browser);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }

@@ -3,24 +3,17 @@
 // right visits and names and what changed; "something went wrong" reaches the coordinator; a
 // relative sees the same and makes and revokes a calendar feed. Screenshots go to test-output/.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DemoMunicipality, DemoUser } from '@tillit/demo';
-import { demoToday, startDemoServer, type DemoServer } from './demo-server.js';
-import { launchBrowser, newContext, outputDir, phone, screenshot, seriousViolations, signIn } from './browser.js';
+import { demoToday, type DemoServer } from './demo-server.js';
+import { newContext, outputDir, phone, screenshot, seriousViolations, signIn, withDemoServerAndBrowser } from './browser.js';
 
 let server: DemoServer;
 let browser: Browser;
 let demo: DemoMunicipality;
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  demo = server.demo;
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withDemoServerAndBrowser((s, b) => {
+  [server, browser, demo] = [s, b, s.demo];
 });
 
 const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 100 });

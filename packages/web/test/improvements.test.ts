@@ -6,22 +6,16 @@
 // goes backwards is refused with the server's reason. Screenshots: test-output/improvements.png,
 // follow-up-settings.png. axe-core finds no serious or critical violations.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoToday, startDemoServer, type DemoServer } from './demo-server.js';
-import { launchBrowser, newContext, outputDir, seriousViolations, signIn } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { demoToday, type DemoServer } from './demo-server.js';
+import { newContext, outputDir, seriousViolations, signIn, withDemoServerAndBrowser } from './browser.js';
 import { apiAs } from './planning-server.js';
 
 let server: DemoServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withDemoServerAndBrowser((s, b) => {
+  [server, browser] = [s, b];
 });
 
 const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 100 });

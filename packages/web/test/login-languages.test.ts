@@ -4,21 +4,15 @@
 // keeps their own language; staff who sign in from a Finnish page get their Swedish screens.
 // Screenshots: test-output/login-ar.png, login-ar-200.png.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from './demo-server.js';
-import { horizontalOverflow, launchBrowser, newContext, phone, screenshot, seriousViolations, signIn } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import type { DemoServer } from './demo-server.js';
+import { horizontalOverflow, newContext, phone, screenshot, seriousViolations, signIn, withDemoServerAndBrowser } from './browser.js';
 
 let server: DemoServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withDemoServerAndBrowser((s, b) => {
+  [server, browser] = [s, b];
 });
 
 const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 100 });

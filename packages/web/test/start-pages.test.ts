@@ -2,24 +2,17 @@
 // its own start page with real data of its own scope (and none from outside it), axe-core finds no
 // serious or critical violation, and each page is photographed into test-output/<role>.png.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DemoMunicipality, DemoUser } from '@tillit/demo';
-import { demoToday, startDemoServer, type DemoServer } from './demo-server.js';
-import { desktop, horizontalOverflow, launchBrowser, newContext, phone, screenshot, seriousViolations, signIn } from './browser.js';
+import { demoToday, type DemoServer } from './demo-server.js';
+import { desktop, horizontalOverflow, newContext, phone, screenshot, seriousViolations, signIn, withDemoServerAndBrowser } from './browser.js';
 
 let server: DemoServer;
 let browser: Browser;
 let demo: DemoMunicipality;
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  demo = server.demo;
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withDemoServerAndBrowser((s, b) => {
+  [server, browser, demo] = [s, b, s.demo];
 });
 
 // Each test waits at most 60 s: the browser tests share two cores with the rest of the run.

@@ -1,21 +1,15 @@
 // The coordinator's team day also shows what other teams do for the team's clients, messages
 // that could not be sent, and prints the team's weekly letters.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from './demo-server.js';
-import { launchBrowser, newContext, outputDir, screenshot, seriousViolations, signIn } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import type { DemoServer } from './demo-server.js';
+import { newContext, outputDir, screenshot, seriousViolations, signIn, withDemoServerAndBrowser } from './browser.js';
 
 let server: DemoServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withDemoServerAndBrowser((s, b) => {
+  [server, browser] = [s, b];
 });
 
 describe("the coordinator's team day", () => {
