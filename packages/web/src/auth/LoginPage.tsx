@@ -1,12 +1,11 @@
 // Sign in with username and password, in any of the six languages clients and relatives read
 // (right to left for Arabic and Persian). The form posts through fetch, so nothing typed here ever
 // appears in a URL; a failure is explained from the server's problem document.
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import i18next from 'i18next';
+import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/http.js';
 import { useLogin } from '../api/queries.js';
-import { clientLanguages, clientT, isClientLanguage, languageOf, type ClientLanguage } from '../client-week/i18n/index.js';
-import { changeLanguage, isLanguage, rememberPageLanguage, resetDocumentLanguage } from '../i18n/index.js';
+import { clientLanguages, clientT, isClientLanguage, languageOf, useDocumentLanguage, type ClientLanguage } from '../client-week/i18n/index.js';
+import { changeLanguage, isLanguage, rememberPageLanguage } from '../i18n/index.js';
 import { LanguageButtons } from '../ui/LanguageSwitch.js';
 import { Page } from '../ui/Page.js';
 import { signInLanguage } from './sign-in-language.js';
@@ -18,22 +17,6 @@ const choices = clientLanguages.map((code) => ({ code, ...languageOf(code) }));
 // Before signing in the municipality's time zone is not known yet; Tillit's default, as in ui/format.ts.
 const timeZone = 'Europe/Stockholm';
 
-/** Put the page's language and direction on the document while the page is shown. */
-function useDocumentLanguage(lang: ClientLanguage): void {
-  useEffect(() => {
-    const apply = () => {
-      document.documentElement.lang = lang;
-      document.documentElement.dir = languageOf(lang).dir;
-    };
-    apply();
-    // The staff screens' language change sets the document's language too; the page's wins here.
-    i18next.on('languageChanged', apply);
-    return () => {
-      i18next.off('languageChanged', apply);
-      resetDocumentLanguage();
-    };
-  }, [lang]);
-}
 
 export function LoginPage() {
   const [lang, setLang] = useState<ClientLanguage>(signInLanguage);

@@ -2,8 +2,7 @@
 // days with who comes (name and photo), what changed since last time, the fixed contact and how
 // to reach the team, "something went wrong", the printable weekly letter, and for relatives a
 // calendar feed. In the reader's language, right to left for Arabic and Persian.
-import { useEffect, useState, type ReactNode } from 'react';
-import i18next from 'i18next';
+import { useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useMyClients, useSession } from '../api/queries.js';
 import type { SessionUser } from '../api/types.js';
@@ -15,7 +14,7 @@ import { AccessReport } from './AccessReport.js';
 import { CalendarFeeds } from './CalendarFeeds.js';
 import { changeText, joinNames } from './changes.js';
 import { capitalised, hhmm, spokenDay } from './format.js';
-import { clientLanguages, clientT, languageOf, type ClientLanguage } from './i18n/index.js';
+import { clientLanguages, clientT, languageOf, useDocumentLanguage, type ClientLanguage } from './i18n/index.js';
 import { useReaderLanguage } from './reader-language.js';
 import { SomethingWrong } from './SomethingWrong.js';
 import './client-week.css';
@@ -50,23 +49,6 @@ export function RelativeWeekStart() {
   );
 }
 
-/** Put the view's language and direction on the document while it is shown. */
-function useDocumentLanguage(lang: ClientLanguage): void {
-  useEffect(() => {
-    const apply = () => {
-      document.documentElement.lang = lang;
-      document.documentElement.dir = languageOf(lang).dir;
-    };
-    apply();
-    // The app sets the document's language when its own language changes; ours wins on this page.
-    i18next.on('languageChanged', apply);
-    return () => {
-      i18next.off('languageChanged', apply);
-      document.documentElement.lang = i18next.language;
-      document.documentElement.dir = 'ltr';
-    };
-  }, [lang]);
-}
 
 interface ViewProps {
   user: SessionUser;

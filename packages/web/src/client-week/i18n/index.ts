@@ -2,6 +2,8 @@
 // added beside the app's: the staff screens stay Swedish/English while a client reads theirs.
 // The sign-in page speaks them too (block "signIn"), since clients and relatives meet it.
 import i18next, { type TFunction } from 'i18next';
+import { useEffect } from 'react';
+import { resetDocumentLanguage } from '../../i18n/index.js';
 import sv from './sv.json';
 import en from './en.json';
 import fi from './fi.json';
@@ -38,3 +40,23 @@ export function clientT(lang: ClientLanguage): TFunction {
 }
 
 export const languageOf = (lang: ClientLanguage): LanguageBlock => bundles[lang].language;
+
+/**
+ * Put a client-facing page's language and direction on the document while it is shown (the
+ * sign-in page, the client's own view), and give the document back the interface language after.
+ */
+export function useDocumentLanguage(lang: ClientLanguage): void {
+  useEffect(() => {
+    const apply = () => {
+      document.documentElement.lang = lang;
+      document.documentElement.dir = languageOf(lang).dir;
+    };
+    apply();
+    // The staff screens' language change sets the document's language too; the page's wins here.
+    i18next.on('languageChanged', apply);
+    return () => {
+      i18next.off('languageChanged', apply);
+      resetDocumentLanguage();
+    };
+  }, [lang]);
+}
