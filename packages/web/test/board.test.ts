@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoMunicipality } from '@tillit/demo';
 import type { RunningServer } from '@tillit/server';
-import { apiAs, startPlanningServer, type Call } from './planning-server.js';
+import { apiAs, startPlanningServer, suggestAndApply, type Call } from './planning-server.js';
 import { demoToday, fixedNow } from './demo-server.js';
 import { launchBrowser, newContext, screenshot, seriousViolations, signIn } from './browser.js';
 
@@ -221,24 +221,8 @@ describe('the morning board', () => {
     const busiest = demo.teams.filter((t) => t.unitId === unitId).sort((a, b) => count(b.id) - count(a.id))[0]!;
     const day = `/api/teams/${busiest.id}/days/${demoToday}`;
     const figures = (p: any) => `unassigned ${p.check.metrics.unassigned}, by fixed contact ${p.check.metrics.byFixedContact}, distinct staff/client today ${p.check.metrics.distinctStaffPerClientMean}, 14 d mean ${p.continuity14.mean} median ${p.continuity14.median}, travel ${p.check.metrics.travelMin} min, valid ${p.check.valid}`;
-    async function suggestAndApply(): Promise<number> {
-      const started = Date.now();
-      const job = await chef('POST', `${day}/planning-jobs`);
-      expect(job.status).toBe(202);
-      let status = '';
-      while (Date.now() - started < 30_000) {
-        status = (await chef('GET', `/api/planning-jobs/${job.body.jobId}`)).body.status;
-        if (status === 'done' || status === 'failed' || status === 'cancelled') break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      const ms = Date.now() - started;
-      expect(status).toBe('done');
-      const { version } = (await chef('GET', `${day}/plan`)).body;
-      expect((await chef('POST', `/api/planning-jobs/${job.body.jobId}/apply`, { version })).status).toBe(200);
-      return ms;
-    }
     const p0 = (await chef('GET', `${day}/plan`)).body;
-    const first = await suggestAndApply();
+    const first = await suggestAndApply(chef, day);
     const p1 = (await chef('GET', `${day}/plan`)).body;
     const visits = demo.visits.filter((v) => v.teamId === busiest.id && v.date === demoToday);
     const load = new Map<string, number>();
@@ -246,7 +230,7 @@ describe('the morning board', () => {
     const [absentId, theirs] = [...load.entries()].sort((a, b) => b[1] - a[1])[0]!;
     expect((await chef('POST', `/api/teams/${busiest.id}/absences`, { staffId: absentId, fromDate: demoToday, toDate: demoToday, reason: 'sick' })).status).toBe(201);
     const p2 = (await chef('GET', `${day}/plan`)).body;
-    const replan = await suggestAndApply();
+    const replan = await suggestAndApply(chef, day);
     const p3 = (await chef('GET', `${day}/plan`)).body;
     console.log([
       `busiest team ${busiest.name} (${visits.length} visits on ${demoToday}), planning time limit 2 s:`,
@@ -271,16 +255,7 @@ describe('the morning board', () => {
     // The service group's day gets a suggested plan (its errands grouped into car trips) and uses it.
     const chef = await api('chef');
     const serviceDay = `/api/teams/${service.id}/days/${demoToday}`;
-    const job = await chef('POST', `${serviceDay}/planning-jobs`);
-    expect(job.status).toBe(202);
-    let status = '';
-    for (let i = 0; i < 300 && !['done', 'failed', 'cancelled'].includes(status); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      status = (await chef('GET', `/api/planning-jobs/${job.body.jobId}`)).body.status;
-    }
-    expect(status).toBe('done');
-    const { version } = (await chef('GET', `${serviceDay}/plan`)).body;
-    expect((await chef('POST', `/api/planning-jobs/${job.body.jobId}/apply`, { version })).status).toBe(200);
+    await suggestAndApply(chef, serviceDay);
     const coordinator = await api('samordnare');
     const lanes = async () => (await coordinator('GET', `/api/teams/${teamId}/days/${demoToday}/service`)).body.groups[0];
     type Trip = { id: string; staffId: string | null; start: string | null; savedMin: number; stops: { visitId: string | null; client: { firstName: string; lastName: string } | null }[] };

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoMunicipality } from '@tillit/demo';
 import type { RunningServer } from '@tillit/server';
-import { apiAs, startPlanningServer, type Call } from './planning-server.js';
+import { apiAs, startPlanningServer, suggestAndApply, type Call } from './planning-server.js';
 import { demoToday, fixedNow } from './demo-server.js';
 import { desktop, horizontalOverflow, launchBrowser, newContext, outputDir, phone, screenshot, seriousViolations, signIn } from './browser.js';
 
@@ -216,16 +216,7 @@ describe('the phone day', () => {
     const service = demo.teams.find((t) => t.kind === 'service')!;
     const chef = await api('chef');
     const serviceDay = `/api/teams/${service.id}/days/${demoToday}`;
-    const job = await chef('POST', `${serviceDay}/planning-jobs`);
-    expect(job.status).toBe(202);
-    let status = '';
-    for (let i = 0; i < 300 && !['done', 'failed', 'cancelled'].includes(status); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      status = (await chef('GET', `/api/planning-jobs/${job.body.jobId}`)).body.status;
-    }
-    expect(status).toBe('done');
-    const { version } = (await chef('GET', `${serviceDay}/plan`)).body;
-    expect((await chef('POST', `/api/planning-jobs/${job.body.jobId}/apply`, { version })).status).toBe(200);
+    await suggestAndApply(chef, serviceDay);
     type Trip = { id: string; staffId: string | null; start: string | null; stops: { visitId: string | null; start: string | null }[] };
     const trip = ((await chef('GET', `${serviceDay}/plan`)).body.trips as Trip[]).find((t) => t.staffId && t.start)!;
     // An account for the service worker who drives the trip: ordinary staff of the service group,

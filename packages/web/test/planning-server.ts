@@ -44,3 +44,25 @@ export async function apiAs(base: string, username: string): Promise<Call> {
     return { status: res.status, body: await res.json().catch(() => null) };
   };
 }
+
+/**
+ * Suggest a plan for a team's day through the API, wait for the job and use its suggestion.
+ * @param day - `/api/teams/:teamId/days/:date`
+ * @returns milliseconds from the request to the finished suggestion
+ */
+export async function suggestAndApply(call: Call, day: string): Promise<number> {
+  const started = Date.now();
+  const job = await call('POST', `${day}/planning-jobs`);
+  expect(job.status).toBe(202);
+  let status = '';
+  while (Date.now() - started < 30_000) {
+    status = (await call('GET', `/api/planning-jobs/${job.body.jobId}`)).body.status;
+    if (status === 'done' || status === 'failed' || status === 'cancelled') break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const ms = Date.now() - started;
+  expect(status).toBe('done');
+  const { version } = (await call('GET', `${day}/plan`)).body;
+  expect((await call('POST', `/api/planning-jobs/${job.body.jobId}/apply`, { version })).status).toBe(200);
+  return ms;
+}
