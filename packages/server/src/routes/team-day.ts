@@ -19,7 +19,7 @@ import { bumpVersion, ensureDayPlan, recordChange } from '../services/day-plan.j
 import { createPlanningJob, visitsOnTripsUnderWay } from '../services/planning-jobs.js';
 import { notifyDayChanges, recordPublishedBaseline } from '../services/change-notifications.js';
 import { type Api, errors, problemSchema } from './api.js';
-import { toVisitView, visitView } from './views.js';
+import { teamStaffOnDay, toVisitView, visitView } from './views.js';
 
 const dayParams = z.object({ teamId: id, date: isoDate });
 const hhmm = z.string();
@@ -298,10 +298,7 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
       await ensureDaysGenerated(ctx, g.id, date, date, today());
       const day = await loadDay(ctx.db, g.id, date);
       const dp = await ensureDayPlan(ctx.db, g.id, date);
-      const people = await ctx.db.select().from(staff).where(eq(staff.teamId, g.id)).orderBy(staff.firstName);
-      const ids = people.map((p) => p.id);
-      const dayShifts = ids.length === 0 ? [] : await ctx.db.select().from(shifts).where(and(inArray(shifts.staffId, ids), eq(shifts.date, date)));
-      const away = ids.length === 0 ? [] : await ctx.db.select().from(absences).where(and(inArray(absences.staffId, ids), lte(absences.fromDate, date), gte(absences.toDate, date)));
+      const members = await teamStaffOnDay(ctx, g.id, date);
       const rows = await ctx.db.select({ v: visits, c: clients }).from(visits).innerJoin(clients, eq(clients.id, visits.clientId))
         .where(and(eq(visits.teamId, g.id), eq(visits.date, date), ne(visits.status, 'cancelled')));
       const mine = rows.filter((r) => r.c.teamId === teamId);
@@ -323,15 +320,7 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
       }))).concat(tripBusy);
       groups.push({
         team: g, version: dp.version,
-        staff: people.map((p) => {
-          const sh = dayShifts.find((x) => x.staffId === p.id);
-          const ab = away.find((a) => a.staffId === p.id);
-          return {
-            id: p.id, firstName: p.firstName, lastName: p.lastName, title: p.title, skills: p.skills, languages: p.languages,
-            shift: sh ? { start: sh.start, end: sh.end, breakMin: sh.breakMin } : null,
-            absence: ab ? { reason: ab.reason, fromDate: ab.fromDate, toDate: ab.toDate } : null,
-          };
-        }),
+        staff: members,
         visits: views.map((v) => {
           const c = clientById.get(v.clientId)!;
           return { ...v, errandTrip: day.tripOf.get(v.id) ?? null, client: { firstName: c.firstName, lastName: c.lastName, languages: c.languages, fixedContactStaffId: c.fixedContactStaffId } };

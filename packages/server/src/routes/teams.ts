@@ -10,7 +10,7 @@ import { authorizeTeam, filterAndLogClients } from '../access/guard.js';
 import { sessionOf } from '../app.js';
 import { ensureDaysGenerated } from '../services/visit-generation.js';
 import { type Api, errors } from './api.js';
-import { toVisitView, visitView } from './views.js';
+import { teamStaffOnDay, toVisitView, visitView } from './views.js';
 
 const teamView = z.object({ id, unitId: id, name: z.string(), area: z.string(), phone: z.string(), kind: z.string() });
 const staffView = z.object({
@@ -92,11 +92,7 @@ export function teamRoutes(api: Api, ctx: AppContext): void {
     await authorizeTeam(ctx, actor, teamId, 'read');
     await ensureDaysGenerated(ctx, teamId, date, date, localDate(ctx.now(), ctx.config.timeZone));
     const team = (await ctx.db.select().from(teams).where(eq(teams.id, teamId)))[0]!;
-    const people = await ctx.db.select().from(staff).where(eq(staff.teamId, teamId)).orderBy(asc(staff.firstName));
-    const ids = people.map((p) => p.id);
-    const dayShifts = ids.length === 0 ? [] : await ctx.db.select().from(shifts).where(and(inArray(shifts.staffId, ids), eq(shifts.date, date)));
-    const dayAbsences = ids.length === 0 ? [] : await ctx.db.select().from(absences)
-      .where(and(inArray(absences.staffId, ids), lte(absences.fromDate, date), gte(absences.toDate, date)));
+    const members = await teamStaffOnDay(ctx, teamId, date);
     const rows = await ctx.db.select().from(visits).where(and(eq(visits.teamId, teamId), eq(visits.date, date)))
       .orderBy(asc(visits.windowStart));
     const clientRows = rows.length === 0 ? [] : await ctx.db.select().from(clients).where(inArray(clients.id, [...new Set(rows.map((r) => r.clientId))]));
@@ -115,15 +111,7 @@ export function teamRoutes(api: Api, ctx: AppContext): void {
       otherTeamsVisits: otherViews.map((v) => ({ ...v, teamName: teamNameOf.get(v.id)!, client: { firstName: ownById.get(v.clientId)!.firstName, lastName: ownById.get(v.clientId)!.lastName } })),
       team: { id: team.id, unitId: team.unitId, name: team.name, area: team.area, phone: team.phone, kind: team.kind },
       date,
-      staff: people.map((p) => {
-        const sh = dayShifts.find((s) => s.staffId === p.id);
-        const ab = dayAbsences.find((a) => a.staffId === p.id);
-        return {
-          id: p.id, firstName: p.firstName, lastName: p.lastName, title: p.title, skills: p.skills, languages: p.languages,
-          shift: sh ? { start: sh.start, end: sh.end, breakMin: sh.breakMin } : null,
-          absence: ab ? { reason: ab.reason, fromDate: ab.fromDate, toDate: ab.toDate } : null,
-        };
-      }),
+      staff: members,
       visits: views.map((v) => {
         const c = clientById.get(v.clientId)!;
         return { ...v, client: { firstName: c.firstName, lastName: c.lastName, languages: c.languages, fixedContactStaffId: c.fixedContactStaffId } };

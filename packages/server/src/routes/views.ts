@@ -1,9 +1,9 @@
 // Shapes of answers shared by several routes.
-import { inArray } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { id } from '@tillit/domain';
 import type { AppContext } from '../context.js';
-import { staff, type visits } from '../db/schema.js';
+import { absences, shifts, staff, type visits } from '../db/schema.js';
 
 export const visitView = z.object({
   id,
@@ -53,4 +53,25 @@ export async function toVisitView(ctx: AppContext, rows: VisitRow[], options: { 
     actualStart: r.actualStart, actualEnd: r.actualEnd, missedReason: r.missedReason, version: r.version,
     ...(options.notes ? { note: r.note } : {}),
   }));
+}
+
+/**
+ * A team's members on a day, in first-name order, each with their shift and any absence: the
+ * lanes of the team day and of the service group on the board.
+ */
+export async function teamStaffOnDay(ctx: AppContext, teamId: string, date: string) {
+  const people = await ctx.db.select().from(staff).where(eq(staff.teamId, teamId)).orderBy(asc(staff.firstName));
+  const ids = people.map((p) => p.id);
+  const dayShifts = ids.length === 0 ? [] : await ctx.db.select().from(shifts).where(and(inArray(shifts.staffId, ids), eq(shifts.date, date)));
+  const away = ids.length === 0 ? [] : await ctx.db.select().from(absences)
+    .where(and(inArray(absences.staffId, ids), lte(absences.fromDate, date), gte(absences.toDate, date)));
+  return people.map((p) => {
+    const sh = dayShifts.find((s) => s.staffId === p.id);
+    const ab = away.find((a) => a.staffId === p.id);
+    return {
+      id: p.id, firstName: p.firstName, lastName: p.lastName, title: p.title, skills: p.skills, languages: p.languages,
+      shift: sh ? { start: sh.start, end: sh.end, breakMin: sh.breakMin } : null,
+      absence: ab ? { reason: ab.reason, fromDate: ab.fromDate, toDate: ab.toDate } : null,
+    };
+  });
 }
