@@ -21,7 +21,7 @@ import { namesFor } from './names.js';
 import { PlanningPanel } from './PlanningPanel.js';
 import { SwapPanel } from './SwapPanel.js';
 import { Timeline, type DropMove } from './Timeline.js';
-import { buildTimeline, staffAfterMove } from './timeline.js';
+import { buildTimeline, staffAfterMove, type DayVisit } from './timeline.js';
 import { Violations } from './Violations.js';
 import { MissedVisits } from '../follow-up/MissedVisits.js';
 import { visitsNamed } from './violations.js';
@@ -119,6 +119,15 @@ function BoardView({ teamId, date }: { teamId: string; date: string }) {
     setProposal({ visitId: m.visit.id, change: { staffIds, plannedStart: m.plannedStart } });
     setMessage(null);
   }
+  // The team's lanes and the service group's lanes are edited the same way.
+  const editable = {
+    locked, known, flagged, canEdit: true, onDrop,
+    selectedId: selected?.visitId ?? null,
+    onSelect: (v: DayVisit, from: string | null) => {
+      setSelected({ visitId: v.id, fromStaffId: from });
+      setProposal(null);
+    },
+  };
 
   return (
     <Page title={title} subtitle={f.day(date)} className="board-page">
@@ -177,38 +186,12 @@ function BoardView({ teamId, date }: { teamId: string; date: string }) {
             <h2 id="timeline-heading">{t('timeline.heading')}</h2>
             <p className="small muted">{t('timeline.help')}</p>
             <Legend />
-            <Timeline
-              timeline={timeline}
-              locked={locked}
-              known={known}
-              selectedId={selected?.visitId ?? null}
-              flagged={flagged}
-              canEdit
-              onSelect={(v, from) => {
-                setSelected({ visitId: v.id, fromStaffId: from });
-                setProposal(null);
-              }}
-              onDrop={onDrop}
-            />
+            <Timeline timeline={timeline} {...editable} />
             {serviceTimelines.map(({ group, timeline: st }) => (
               <section key={group.team.id} className="service-timeline" aria-labelledby={`service-${group.team.id}`} data-service-team={group.team.id}>
                 <h3 id={`service-${group.team.id}`}>{t('service.heading', { team: group.team.name })}</h3>
                 <p className="small muted">{t('service.help')}</p>
-                <Timeline
-                  timeline={st}
-                  idPrefix={`service-${group.team.id}-`}
-                  label={t('service.label', { team: group.team.name })}
-                  locked={locked}
-                  known={known}
-                  selectedId={selected?.visitId ?? null}
-                  flagged={flagged}
-                  canEdit
-                  onSelect={(v, from) => {
-                    setSelected({ visitId: v.id, fromStaffId: from });
-                    setProposal(null);
-                  }}
-                  onDrop={onDrop}
-                />
+                <Timeline timeline={st} idPrefix={`service-${group.team.id}-`} label={t('service.label', { team: group.team.name })} {...editable} />
               </section>
             ))}
             {!plan.data.check.valid ? (
