@@ -3,7 +3,7 @@
 // Only PostgreSQL 15 features: Debian 12's server is 15 while PGlite is 18.
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, real, smallint, text,
+  bigserial, boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, real, smallint, text,
   timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -119,7 +119,14 @@ export const carePlanVisits = pgTable('care_plan_visit', {
   teamId: uuid('team_id').references(() => teams.id),
   /** A shopping or pharmacy errand, which the service group may do in one car trip with others (decision 0009). */
   errand: text('errand', { enum: ['shopping', 'pharmacy'] }),
-}, (t) => [index('care_plan_visit_plan_idx').on(t.carePlanId)]);
+  /** Every 1–4 weeks (cleaning is usually every other week), counted from the week of week_anchor. */
+  intervalWeeks: integer('interval_weeks').notNull().default(1),
+  /** A day in a week the visit occurs in; needed when interval_weeks > 1 (domain care-plan-occurrences.ts). */
+  weekAnchor: date('week_anchor'),
+}, (t) => [
+  index('care_plan_visit_plan_idx').on(t.carePlanId),
+  check('care_plan_visit_interval_weeks', sql`${t.intervalWeeks} between 1 and 4`),
+]);
 
 export const visits = pgTable('visit', {
   id: uuid('id').primaryKey(),
