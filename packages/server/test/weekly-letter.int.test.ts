@@ -118,6 +118,10 @@ describe.each(databaseKinds)('the weekly letter on %s', (kind) => {
     expect(text).toContain('Dina besök vecka 49');
     const planned = await weekVisits(clientId);
     expect(planned.length).toBeGreaterThan(7);
+    // The evening team's and the service group's visits are there on every day of the week, also
+    // on days nobody has opened those teams' boards for (generated for the letter).
+    const lastDay = addDays(monday, 6);
+    expect(planned.some((v) => v.teamId !== teamId && v.date === lastDay), 'another team visits on Sunday').toBe(true);
     for (const v of planned.filter((x) => x.status !== 'missed')) expect(text).toContain(`Mellan ${v.windowStart} och ${v.windowEnd}`);
     // Hand-checked count: every visit has its own "Mellan … och …" line.
     expect(text.match(/Mellan \d\d:\d\d och \d\d:\d\d/g)).toHaveLength(planned.filter((x) => x.status !== 'missed').length);

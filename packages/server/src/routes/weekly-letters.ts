@@ -12,7 +12,7 @@ import { forbidden, HttpProblem, notFound } from '../errors/problem.js';
 import { sessionOf } from '../app.js';
 import { ensureDaysGenerated } from '../services/visit-generation.js';
 import { isoWeekPattern, loadWeeklyLetters, mondayOfIsoWeek, nextIsoWeek, renderWeeklyLetters } from '../services/weekly-letter.js';
-import { latestLetters, makeWeeklyLetters, storedLetter, storedLetterContents } from '../services/stored-weekly-letters.js';
+import { latestLetters, makeWeeklyLetters, storedLetter, storedLetterContents, teamsVisitingClientsOf } from '../services/stored-weekly-letters.js';
 import { type Api, errors } from './api.js';
 
 const week = z.string()
@@ -25,9 +25,13 @@ const printers = new Set(['coordinator', 'unit_manager']);
 
 export function weeklyLetterRoutes(api: Api, ctx: AppContext): void {
   const weekOf = (week: string | undefined) => week ?? nextIsoWeek(localDate(ctx.now(), ctx.config.timeZone));
+  // A letter read live (none stored yet) needs the week's visits of every team that visits the
+  // team's clients, not only the team's own, or evening and service visits would be missing.
   const generate = async (teamId: string, week: string) => {
     const monday = mondayOfIsoWeek(week)!;
-    await ensureDaysGenerated(ctx, teamId, monday, addDays(monday, 6), localDate(ctx.now(), ctx.config.timeZone));
+    for (const t of await teamsVisitingClientsOf(ctx, teamId)) {
+      await ensureDaysGenerated(ctx, t, monday, addDays(monday, 6), localDate(ctx.now(), ctx.config.timeZone));
+    }
   };
 
   api.get('/api/clients/:clientId/weekly-letter', {

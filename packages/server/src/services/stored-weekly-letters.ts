@@ -56,19 +56,22 @@ export interface MadeLetters {
  * @param teamId - only this team's clients; absent: every client
  * @returns how many letters were stored and how many were already up to date
  */
+/** Every team that visits a team's clients: the team itself, and those named on its clients' care plans (evening, service). */
+export async function teamsVisitingClientsOf(ctx: Pick<AppContext, 'db'>, teamId: string): Promise<string[]> {
+  const others = await ctx.db.selectDistinct({ id: carePlanVisits.teamId }).from(carePlanVisits)
+    .innerJoin(carePlans, eq(carePlans.id, carePlanVisits.carePlanId)).innerJoin(clients, eq(clients.id, carePlans.clientId))
+    .where(and(eq(clients.teamId, teamId), isNotNull(carePlanVisits.teamId)));
+  return [...new Set([teamId, ...others.map((t) => t.id!)])].sort();
+}
+
 export async function makeWeeklyLetters(ctx: Pick<AppContext, 'db' | 'config' | 'now'>, week: string, teamId?: string): Promise<MadeLetters> {
   const monday = mondayOfIsoWeek(week);
   if (!monday) throw new Error(`not an ISO week: ${week}`);
   const today = localDate(ctx.now(), ctx.config.timeZone);
   const cs = await ctx.db.select({ id: clients.id, teamId: clients.teamId }).from(clients)
     .where(teamId ? eq(clients.teamId, teamId) : undefined).orderBy(asc(clients.lastName), asc(clients.firstName), asc(clients.id));
-  // Every team that visits these clients: their own, and those named on their care plans.
-  const visiting = teamId
-    ? [teamId, ...(await ctx.db.selectDistinct({ id: carePlanVisits.teamId }).from(carePlanVisits)
-      .innerJoin(carePlans, eq(carePlans.id, carePlanVisits.carePlanId)).innerJoin(clients, eq(clients.id, carePlans.clientId))
-      .where(and(eq(clients.teamId, teamId), isNotNull(carePlanVisits.teamId)))).map((t) => t.id!)]
-    : (await ctx.db.select({ id: teams.id }).from(teams)).map((t) => t.id);
-  for (const t of [...new Set(visiting)].sort()) await ensureDaysGenerated(ctx, t, monday, addDays(monday, 6), today);
+  const visiting = teamId ? await teamsVisitingClientsOf(ctx, teamId) : (await ctx.db.select({ id: teams.id }).from(teams)).map((t) => t.id);
+  for (const t of visiting) await ensureDaysGenerated(ctx, t, monday, addDays(monday, 6), today);
   const teamOf = new Map(cs.map((c) => [c.id, c.teamId]));
   const result: MadeLetters = { week, made: 0, unchanged: 0 };
   // Fifty letters at a time keeps memory flat in a large municipality.
