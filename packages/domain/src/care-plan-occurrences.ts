@@ -1,7 +1,7 @@
 // A care plan's recurring visits become visit occurrences for one date. The server stores them
 // the first time a date is looked at, so any day can be opened without a nightly batch.
 import type { CarePlan, CarePlanVisit, Decision } from './entities.js';
-import { isoWeekday } from './time.js';
+import { daysBetween, isoWeekday } from './time.js';
 
 export interface VisitOccurrence {
   carePlanVisitId: string;
@@ -24,6 +24,27 @@ export function decisionValidOn(decision: Pick<Decision, 'validFrom' | 'validTo'
 }
 
 /**
+ * Whether a visit that recurs every `intervalWeeks` weeks falls in the week of `date`.
+ *
+ * Weeks are Monday–Sunday as in ISO 8601, counted continuously from the week holding `weekAnchor`:
+ * the visit occurs in the anchor's week and every N weeks before and after it. The rota
+ * (rota.ts) alternates on ISO week number parity instead, which is the same rule within a
+ * year, but a year with a week 53 (2026) is followed by week 1, so parity would give two odd
+ * weeks in a row and a fortnightly cleaning would come twice running. Counting weeks from an
+ * anchor keeps "every other week" exactly every 14 days across any year boundary.
+ * @param visit - interval (absent: every week) and anchor (required when the interval is over 1)
+ * @param date - the day, YYYY-MM-DD
+ * @returns whether the visit's week recurs in date's week (its weekday is not checked here)
+ */
+export function inIntervalWeek(visit: Pick<CarePlanVisit, 'intervalWeeks' | 'weekAnchor'>, date: string): boolean {
+  const n = visit.intervalWeeks ?? 1;
+  if (n === 1 || !visit.weekAnchor) return true;
+  const monday = (d: string) => daysBetween('1970-01-05', d) - (isoWeekday(d) - 1); // 1970-01-05 was a Monday
+  const weeks = (monday(date) - monday(visit.weekAnchor)) / 7;
+  return ((weeks % n) + n) % n === 0;
+}
+
+/**
  * @param plan - the client's care plan
  * @param date - the day, YYYY-MM-DD
  * @param decision - the decision the plan carries out; without a valid one no visit is due
@@ -37,7 +58,7 @@ export function occurrencesOn(
   if (decision && !decisionValidOn(decision, date)) return [];
   const wd = isoWeekday(date);
   return plan.visits
-    .filter((v) => v.weekdays.includes(wd))
+    .filter((v) => v.weekdays.includes(wd) && inIntervalWeek(v, date))
     .map((v) => ({
       carePlanVisitId: v.id,
       clientId: plan.clientId,

@@ -142,6 +142,10 @@ export const carePlanVisit = z.object({
   videoAllowed: z.boolean(),
   /** A shopping or pharmacy errand, which the service group may group into one car trip (errands.ts). */
   errand: z.enum(errandKinds).nullable().optional(),
+  /** Every 1–4 weeks; absent means every week. Cleaning is usually every other week. */
+  intervalWeeks: z.number().int().min(1).max(4).optional(),
+  /** A day in a week the visit occurs in, counted from when intervalWeeks > 1 (care-plan-occurrences.ts); routes require it then. */
+  weekAnchor: isoDate.nullable().optional(),
 });
 export type CarePlanVisit = z.infer<typeof carePlanVisit>;
 
