@@ -83,6 +83,21 @@ describe.each(databaseKinds)('data layer on %s', (kind) => {
     expect(day.filter((v) => v.teamId === f.teamA).map((v) => v.title)).toEqual(['Morgonhjälp', 'Morgonhjälp']);
   });
 
+  it('generates a visit every other week on its anchor\'s weeks across week 53, and refuses an interval of five weeks', async () => {
+    const plan = (await database.db.select().from(carePlans).where(eq(carePlans.clientId, f.clientA1)))[0]!;
+    const cleaning = {
+      carePlanId: plan.id, title: 'Städning', serviceType: 'service', weekdays: [3], windowStart: '09:00', windowEnd: '11:00',
+      durationMin: 60, tasks: [], skills: ['service'], staffCount: 1, videoAllowed: false, teamId: f.teamB, weekAnchor: '2026-12-16',
+    };
+    await database.db.insert(carePlanVisits).values({ id: crypto.randomUUID(), ...cleaning, intervalWeeks: 2 });
+    // Wednesdays of ISO weeks 52, 53, 1 and 2: the anchor's week 51 plus 2 and 4 weeks.
+    const wednesdays = ['2026-12-23', '2026-12-30', '2027-01-06', '2027-01-13'];
+    await ensureDaysGenerated(ctx(), f.teamB, wednesdays[0]!, wednesdays[3]!, today);
+    const rows = await database.db.select().from(visits).where(and(eq(visits.title, 'Städning'), inArray(visits.date, wednesdays)));
+    expect(rows.map((r) => r.date).sort()).toEqual(['2026-12-30', '2027-01-13']);
+    await expect(database.db.insert(carePlanVisits).values({ id: crypto.randomUUID(), ...cleaning, intervalWeeks: 5 })).rejects.toThrow();
+  });
+
   it('generates no visits for a client whose decision has ended', async () => {
     await database.db.update(decisions).set({ validTo: '2026-11-30' }).where(eq(decisions.clientId, f.clientA2));
     await ensureDaysGenerated(ctx(), f.teamA, '2026-12-01', '2026-12-01', today);

@@ -221,7 +221,7 @@ export function clientRoutes(api: Api, ctx: AppContext): void {
       visits: vs.map((v) => ({
         id: v.id, title: v.title, serviceType: v.serviceType as never, weekdays: v.weekdays, windowStart: v.windowStart,
         windowEnd: v.windowEnd, durationMin: v.durationMin, tasks: v.tasks, skills: v.skills as never,
-        staffCount: v.staffCount as 1 | 2, videoAllowed: v.videoAllowed,
+        staffCount: v.staffCount as 1 | 2, videoAllowed: v.videoAllowed, intervalWeeks: v.intervalWeeks, weekAnchor: v.weekAnchor,
       })),
     };
   });
@@ -233,7 +233,8 @@ export function clientRoutes(api: Api, ctx: AppContext): void {
       params: clientParams,
       body: carePlanVisit.omit({ id: true }).strict()
         .refine((v) => v.windowStart < v.windowEnd, { message: 'windowEnd must be after windowStart', path: ['windowEnd'] })
-        .refine((v) => new Set(v.weekdays).size === v.weekdays.length, { message: 'weekdays must not repeat', path: ['weekdays'] }),
+        .refine((v) => new Set(v.weekdays).size === v.weekdays.length, { message: 'weekdays must not repeat', path: ['weekdays'] })
+        .refine((v) => (v.intervalWeeks ?? 1) === 1 || Boolean(v.weekAnchor), { message: 'weekAnchor is required when intervalWeeks is more than 1', path: ['weekAnchor'] }),
       response: { 201: z.object({ id }), ...errors },
     },
   }, async (request, reply) => {

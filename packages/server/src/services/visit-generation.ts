@@ -52,7 +52,7 @@ export async function ensureDaysGenerated(ctx: AppContext, teamId: string, from:
           visits: planVisits.filter((v) => v.carePlanId === plan.id).map((v) => ({
             id: v.id, title: v.title, serviceType: v.serviceType as never, weekdays: v.weekdays, windowStart: v.windowStart,
             windowEnd: v.windowEnd, durationMin: v.durationMin, tasks: v.tasks, skills: v.skills as never,
-            staffCount: v.staffCount as 1 | 2, videoAllowed: v.videoAllowed,
+            staffCount: v.staffCount as 1 | 2, videoAllowed: v.videoAllowed, intervalWeeks: v.intervalWeeks, weekAnchor: v.weekAnchor,
           })),
         }, date, null);
         return occ.map((o) => ({

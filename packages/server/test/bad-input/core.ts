@@ -66,6 +66,10 @@ export const writeEndpoints: Record<string, WriteEndpoint> = {
       { name: 'unknown skill', url: planVisit, payload: { ...goodVisit, skills: ['juggling'] }, pointer: '/body/skills/0' },
       { name: 'missing title', url: planVisit, payload: { ...goodVisit, title: undefined }, pointer: '/body/title' },
       { name: 'duration as text', url: planVisit, payload: { ...goodVisit, durationMin: 'thirty' }, pointer: '/body/durationMin' },
+      { name: 'every fifth week', url: planVisit, payload: { ...goodVisit, intervalWeeks: 5, weekAnchor: '2026-12-16' }, pointer: '/body/intervalWeeks' },
+      { name: 'every 1.5 weeks', url: planVisit, payload: { ...goodVisit, intervalWeeks: 1.5, weekAnchor: '2026-12-16' }, pointer: '/body/intervalWeeks' },
+      { name: 'every other week without an anchor', url: planVisit, payload: { ...goodVisit, intervalWeeks: 2 }, pointer: '/body/weekAnchor' },
+      { name: 'anchor not a date', url: planVisit, payload: { ...goodVisit, intervalWeeks: 2, weekAnchor: '2026-13-01' }, pointer: '/body/weekAnchor' },
     ],
   },
   'POST /api/clients/:clientId/decisions': {
