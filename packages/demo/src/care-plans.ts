@@ -22,6 +22,8 @@ interface VisitSpec {
   videoAllowed?: boolean;
   /** Shopping and pharmacy errands can share a car trip (domain errands.ts). */
   errand?: ErrandKind;
+  /** Every other week (cleaning, laundry); absent: every week. */
+  intervalWeeks?: 2;
 }
 
 function shifted(start: string, minutes: number): string {
@@ -118,12 +120,12 @@ function visitSpecs(rng: Rng, c: ClientProfile): { specs: VisitSpec[]; words: st
   }
   if (rng.chance(0.75)) {
     specs.push({ title: 'Städning', serviceType: 'service', weekdays: oneWeekday(rng), start: rng.pick(['09:00', '13:00']), windowMin: 120,
-      durationMin: rng.pick([45, 60]), tasks: ['Dammsug och våttorka golven', 'Rengör badrum och kök'], skills: ['service'] });
-    words.push('Städningen gör servicegruppen; jag vill att badrummet blir ordentligt gjort.');
+      durationMin: rng.pick([45, 60]), tasks: ['Dammsug och våttorka golven', 'Rengör badrum och kök'], skills: ['service'], intervalWeeks: 2 });
+    words.push('Städningen gör servicegruppen varannan vecka; jag vill att badrummet blir ordentligt gjort.');
   }
   if (rng.chance(0.2)) {
     specs.push({ title: 'Tvätt', serviceType: 'service', weekdays: oneWeekday(rng), start: '09:00', windowMin: 120, durationMin: 45,
-      tasks: ['Tvätta i tvättstugan', 'Vik och lägg in tvätten'], skills: ['service'] });
+      tasks: ['Tvätta i tvättstugan', 'Vik och lägg in tvätten'], skills: ['service'], intervalWeeks: 2 });
   }
   if (rng.chance(0.15)) {
     specs.push({ title: 'Apoteksärende', serviceType: 'service', weekdays: oneWeekday(rng), start: '13:00', windowMin: 120, durationMin: 30,
@@ -145,7 +147,7 @@ export interface ClientPlan {
 /** Granted hours per month for what the plan does, plus some room for the client's own choices. */
 function grantedServices(rng: Rng, visits: CarePlanVisit[], factor: number): GrantedService[] {
   const minutesPerWeek = new Map<ServiceType, number>();
-  for (const v of visits) minutesPerWeek.set(v.serviceType, (minutesPerWeek.get(v.serviceType) ?? 0) + v.durationMin * v.weekdays.length);
+  for (const v of visits) minutesPerWeek.set(v.serviceType, (minutesPerWeek.get(v.serviceType) ?? 0) + (v.durationMin * v.weekdays.length) / (v.intervalWeeks ?? 1));
   return [...minutesPerWeek].map(([serviceType, min]) => ({
     serviceType,
     // 52 weeks / 12 months; rounded to half hours as decisions are written.
@@ -182,6 +184,8 @@ export function buildClientPlan(rng: Rng, c: ClientProfile, today: string, repla
       videoAllowed: s.videoAllowed ?? false,
       // Set from the spec, not drawn: the demo's random sequence, and so every figure, stays as it was.
       errand: s.errand ?? null,
+      // Also not drawn: half the clients have it in today's week and half in the next, by their place in the list.
+      ...(s.intervalWeeks ? { intervalWeeks: s.intervalWeeks, weekAnchor: addDays(today, 7 * (slot % 2)) } : {}),
     };
   });
   const decisions: Decision[] = [];

@@ -2,7 +2,7 @@
 // simple day plan. History days are done (real times, some late), a few missed or cancelled;
 // today and later are planned.
 import type { CarePlan, Decision, Visit } from '@tillit/domain';
-import { addDays, decisionValidOn, fromMinutes, isoWeekday, occurrencesOn, type VisitOccurrence } from '@tillit/domain';
+import { addDays, decisionValidOn, fromMinutes, inIntervalWeek, isoWeekday, occurrencesOn, type CarePlanVisit, type VisitOccurrence } from '@tillit/domain';
 import { assignDay, minuteOf, type DayStaff, type DayVisit } from './assignment.js';
 import type { ClientProfile } from './clients.js';
 import type { Organisation } from './organisation.js';
@@ -63,15 +63,19 @@ export function buildVisits(rng: Rng, input: VisitInput): Visit[] {
   const staysOf = new Map<string, Stay[]>();
   for (const s of input.hospitalStays) staysOf.set(s.clientId, [...(staysOf.get(s.clientId) ?? []), s]);
 
-  // A plan's occurrences depend only on the weekday, so each client's seven are worked out once.
+  // A plan's occurrences depend on the weekday, and on the week for visits every other week or
+  // rarer: each client's seven weekdays are worked out once as if weekly, and the week is checked per date.
   const weekly = new Map<string, VisitOccurrence[][]>();
+  const planVisit = new Map<string, CarePlanVisit>();
   for (const c of clients) {
     const plan = plans.get(c.client.id);
     if (!plan) continue;
+    for (const v of plan.carePlan.visits) planVisit.set(v.id, v);
+    const everyWeek = { ...plan.carePlan, visits: plan.carePlan.visits.map((v) => ({ ...v, intervalWeeks: 1 })) };
     const days: VisitOccurrence[][] = [];
     for (let k = 0; k < 7; k++) {
       const date = addDays(input.from, k);
-      days[isoWeekday(date)] = occurrencesOn(plan.carePlan, date, null);
+      days[isoWeekday(date)] = occurrencesOn(everyWeek, date, null);
     }
     weekly.set(c.client.id, days);
   }
@@ -84,6 +88,7 @@ export function buildVisits(rng: Rng, input: VisitInput): Visit[] {
       const stays = staysOf.get(c.client.id);
       const cancelled = stays !== undefined && stays.some((s) => s.from <= date && date <= s.to);
       for (const occ of weekly.get(c.client.id)?.[weekday] ?? []) {
+        if (!inIntervalWeek(planVisit.get(occ.carePlanVisitId)!, date)) continue;
         const teamId = responsibleTeam(c, occ);
         const list = byTeam.get(teamId);
         const item = { c, occ, cancelled };
