@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clientAccess, clientDataCategories, teamAccess, type ClientScope } from './access-policy.js';
+import { clientAccess, clientDataCategories, deviationAccess, teamAccess, type ClientScope } from './access-policy.js';
 import { roles, type Actor } from './roles.js';
 
 const m = 'm1';
@@ -148,5 +148,62 @@ describe('deviation access', () => {
   it('gives finance and the needs assessor no deviations, and finance billing without care notes', () => {
     expect(clientAccess(finance, astrid, 'deviations', 'read')).toEqual({ allowed: false, reason: 'category-not-allowed' });
     expect(clientAccess(actor('needs_assessor'), astrid, 'deviations', 'read').allowed).toBe(false);
+  });
+});
+
+describe('deviation access', () => {
+  // Team A (an evening team) serves team B's client Berta: a visit by team A within SERVED_DAYS.
+  const servingBerta = { servedClientIds: new Set(['c-berta']) };
+  const coordinatorA = actor('coordinator', { teamId: 'team-a', staffId: 's2' });
+  const ownVisit = { teamId: 'team-a' };
+  const teamBVisit = { teamId: 'team-b' };
+
+  it("lets a serving team's staff and coordinator read and follow up a deviation about their own visit", () => {
+    expect(deviationAccess(coordinatorA, berta, ownVisit, 'read', servingBerta)).toEqual({ allowed: true });
+    expect(deviationAccess(coordinatorA, berta, ownVisit, 'write', servingBerta)).toEqual({ allowed: true });
+    expect(deviationAccess(staffA, berta, ownVisit, 'read', servingBerta)).toEqual({ allowed: true });
+  });
+
+  it("refuses a serving team the client's other deviations, as if they did not exist", () => {
+    for (const a of [coordinatorA, staffA]) {
+      expect(deviationAccess(a, berta, teamBVisit, 'read', servingBerta)).toEqual({ allowed: false, reason: 'out-of-scope' });
+      expect(deviationAccess(a, berta, teamBVisit, 'write', servingBerta)).toEqual({ allowed: false, reason: 'out-of-scope' });
+    }
+  });
+
+  it('refuses a deviation about their own visit once the team no longer serves the client', () => {
+    expect(deviationAccess(coordinatorA, berta, ownVisit, 'read', { servedClientIds: new Set() })).toEqual({ allowed: false, reason: 'out-of-scope' });
+  });
+
+  it("keeps the own team's client's deviations whole, whichever team's visit they are about", () => {
+    expect(deviationAccess(staffA, astrid, teamBVisit, 'read')).toEqual({ allowed: true });
+    expect(deviationAccess(coordinatorA, astrid, ownVisit, 'write')).toEqual({ allowed: true });
+  });
+
+  it('leaves a substitute, the client and a relative as the client policy has them', () => {
+    const withVisit = { assignedClientIdsToday: new Set(['c-astrid']) };
+    const subOwnTeam = { teamId: 'team-a' };
+    expect(deviationAccess(substitute, astrid, subOwnTeam, 'read', withVisit)).toEqual({ allowed: false, reason: 'interaction-not-allowed' });
+    expect(deviationAccess(substitute, astrid, subOwnTeam, 'write', withVisit)).toEqual({ allowed: true });
+    const client = actor('client', { clientId: 'c-astrid' });
+    expect(deviationAccess(client, astrid, teamBVisit, 'read')).toEqual({ allowed: true });
+    expect(deviationAccess(client, berta, teamBVisit, 'read')).toEqual({ allowed: false, reason: 'out-of-scope' });
+    const consented = { consentedClientIds: new Set(['c-astrid']) };
+    expect(deviationAccess(relative, astrid, teamBVisit, 'read', consented)).toEqual({ allowed: true });
+    expect(deviationAccess(relative, berta, teamBVisit, 'read', consented)).toEqual({ allowed: false, reason: 'out-of-scope' });
+  });
+
+  it("never reaches wider than the client policy, except a serving team's deviations about its own visits", () => {
+    fc.assert(fc.property(
+      fc.constantFrom(...roles), fc.constantFrom(astrid, berta), fc.constantFrom('team-a', 'team-b'), fc.constantFrom('read', 'write' as const),
+      (role, client, deviationTeam, interaction) => {
+        const a = actor(role, { teamId: 'team-a', unitId: 'unit-1', staffId: 's1', clientId: 'c-astrid', relativeId: 'r1' });
+        const facts = { servedClientIds: new Set(['c-berta']), consentedClientIds: new Set(['c-astrid']) };
+        const servingOwn = (role === 'staff' || role === 'coordinator') && client === berta && deviationTeam === 'team-a';
+        if (deviationAccess(a, client, { teamId: deviationTeam }, interaction, facts).allowed) {
+          expect(servingOwn || clientAccess(a, client, 'deviations', interaction, facts).allowed).toBe(true);
+        }
+      },
+    ));
   });
 });

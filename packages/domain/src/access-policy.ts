@@ -171,3 +171,39 @@ export function canLeadDeviationFollowUp(actor: Actor): boolean {
 export function canSeeBilling(actor: Actor): boolean {
   return actor.role === 'finance';
 }
+
+/** What the policy needs to know about one recorded deviation. */
+export interface DeviationScope {
+  /** The team whose visit the deviation is about (it follows it up), else the client's team. */
+  teamId: string;
+}
+
+/**
+ * Decide access to one recorded deviation: reading it, or taking a step in its follow-up.
+ * As `clientAccess` for the client's deviations, with one narrow addition: staff and coordinators
+ * of a team that serves another team's client (the evening team, the service group) read and
+ * follow up the deviations about their own visits, since the team responsible for the visit
+ * investigates it (SOSFS 2014:5: access for a legitimate need). The client's other deviations,
+ * about other teams' visits or the client in general, stay out of their reach.
+ * @param actor - the signed-in person
+ * @param client - the client's place in the organisation
+ * @param deviation - the team the deviation belongs to
+ * @param interaction - read, or write (take a step)
+ * @param facts - today's assignments, served clients and consents, looked up by the caller
+ * @returns allowed, or why not; another team's deviation is `out-of-scope` (as if it did not exist)
+ */
+export function deviationAccess(
+  actor: Actor,
+  client: ClientScope,
+  deviation: DeviationScope,
+  interaction: Interaction,
+  facts: AccessFacts = {},
+): AccessDecision {
+  const visitingOnly = (actor.role === 'staff' || actor.role === 'coordinator') && actor.teamId !== client.teamId;
+  if (!visitingOnly || !clientInScope(actor, client, facts)) return clientAccess(actor, client, 'deviations', interaction, facts);
+  if (actor.teamId == null || actor.teamId !== deviation.teamId) return { allowed: false, reason: 'out-of-scope' };
+  const allowed = grantsByRole[actor.role].deviations;
+  if (!allowed) return { allowed: false, reason: 'category-not-allowed' };
+  if (!allowed.includes(interaction)) return { allowed: false, reason: 'interaction-not-allowed' };
+  return { allowed: true };
+}
