@@ -2,8 +2,8 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import {
-  addDays, clientAccess, SERVED_DAYS, teamAccess, type AccessFacts, type Actor, type ClientDataCategory, type ClientScope,
-  type Interaction, type TeamScope,
+  addDays, clientAccess, deviationAccess, SERVED_DAYS, teamAccess, type AccessFacts, type Actor, type ClientDataCategory, type ClientScope,
+  type DeviationScope, type Interaction, type TeamScope,
 } from '@tillit/domain';
 import { logClientAccess } from '../access-log/access-log.js';
 import type { Db } from '../db/connection.js';
@@ -152,6 +152,55 @@ export async function filterAndLogClients(
     actor, clientIds: [...allowed], category, action: 'list', endpoint: routeName(request), requestId: String(request.id),
   });
   return allowed;
+}
+
+/**
+ * Allow or refuse reading or following up one recorded deviation, asking the domain's
+ * `deviationAccess`; a permitted read is logged, a refusal logged as denied, with the client id.
+ * A refused read, and a deviation outside the actor's reach, answer 404 as if it did not exist;
+ * a step the role may not take answers 403.
+ */
+export async function authorizeDeviation(
+  ctx: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  deviation: DeviationScope & { clientId: string },
+  interaction: Interaction,
+): Promise<ClientScope> {
+  const scope = (await loadClientScopes(ctx.db, [deviation.clientId])).get(deviation.clientId);
+  if (!scope) throw notFound('The deviation');
+  const decision = deviationAccess(actor, scope, deviation, interaction, await accessFacts(ctx, actor));
+  const action = decision.allowed ? 'read' : 'denied';
+  if (!decision.allowed || interaction === 'read') {
+    await logClientAccess(ctx.db, {
+      actor, clientIds: [deviation.clientId], category: 'deviations', action, endpoint: routeName(request), requestId: String(request.id),
+    });
+  }
+  if (decision.allowed) return scope;
+  if (interaction === 'read' || decision.reason === 'out-of-scope') throw notFound('The deviation');
+  throw forbidden(`Your role may not ${interaction} this client's deviations.`);
+}
+
+/**
+ * Keep only the deviations the actor may read (`deviationAccess`), and log their clients as listed.
+ * @returns the rows that may be shown, in their order
+ */
+export async function filterAndLogDeviations<R extends DeviationScope & { clientId: string }>(
+  ctx: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  rows: readonly R[],
+): Promise<R[]> {
+  const scopes = await loadClientScopes(ctx.db, rows.map((r) => r.clientId));
+  const facts = await accessFacts(ctx, actor);
+  const visible = rows.filter((r) => {
+    const scope = scopes.get(r.clientId);
+    return scope != null && deviationAccess(actor, scope, r, 'read', facts).allowed;
+  });
+  await logClientAccess(ctx.db, {
+    actor, clientIds: [...new Set(visible.map((r) => r.clientId))], category: 'deviations', action: 'list', endpoint: routeName(request), requestId: String(request.id),
+  });
+  return visible;
 }
 
 export function routeName(request: FastifyRequest): string {

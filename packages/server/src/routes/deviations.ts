@@ -11,7 +11,7 @@ import type { AppContext } from '../context.js';
 import { localDate } from '../context.js';
 import { clients, teams, units, visits } from '../db/schema.js';
 import { deviationEvents, deviations, improvements, lexSarahReports } from '../db/schema-follow-up.js';
-import { authorizeClient, authorizeTeam, filterAndLogClients } from '../access/guard.js';
+import { authorizeClient, authorizeDeviation, authorizeTeam, filterAndLogClients, filterAndLogDeviations } from '../access/guard.js';
 import { forbidden, notFound } from '../errors/problem.js';
 import { sessionOf } from '../app.js';
 import { clientFacingView, fullView, insertDeviation, saveStep, toRecord, type DeviationRow } from '../services/deviations.js';
@@ -156,8 +156,8 @@ export function deviationRoutes(api: Api, ctx: AppContext): void {
     // Staff and coordinators see their own team's deviations only, a unit manager the unit's teams'.
     if (teamId && actor.role !== 'client') await authorizeTeam(ctx, actor, teamId, 'read');
     const rows = await ctx.db.select().from(deviations).where(conds.length ? and(...conds) : undefined).orderBy(desc(deviations.reportedAt)).limit(q.limit);
-    const shown = await filterAndLogClients(ctx, request, actor, rows.map((r) => r.clientId), 'deviations');
-    const visible = rows.filter((r) => shown.has(r.clientId));
+    // A team serving another team's client sees only the deviations about its own visits there.
+    const visible = await filterAndLogDeviations(ctx, request, actor, rows);
     if (actor.role === 'client' || actor.role === 'relative') return { items: visible.map(clientFacingView) };
     const nameOf = await names(ctx, visible);
     // Each deviation's deadlines are those of its team's unit.
@@ -188,7 +188,7 @@ export function deviationRoutes(api: Api, ctx: AppContext): void {
     if (!readers.has(actor.role)) throw forbidden('Your role does not read deviations.');
     // A relative follows only what they reported; anything else is as if it did not exist.
     if (actor.role === 'relative' && r.reportedBy !== actor.userId) throw notFound('The deviation');
-    await authorizeClient(ctx, request, actor, r.clientId, 'deviations', 'read');
+    await authorizeDeviation(ctx, request, actor, r, 'read');
     if (actor.role === 'client' || actor.role === 'relative') return clientFacingView(r);
     const evs = await ctx.db.select().from(deviationEvents).where(eq(deviationEvents.deviationId, r.id)).orderBy(asc(deviationEvents.id));
     const ls = (await ctx.db.select().from(lexSarahReports).where(eq(lexSarahReports.deviationId, r.id)))[0];
@@ -217,7 +217,7 @@ export function deviationRoutes(api: Api, ctx: AppContext): void {
     const { actor, displayName } = sessionOf(request);
     const r = (await ctx.db.select().from(deviations).where(eq(deviations.id, request.params.deviationId)))[0];
     if (!r) throw notFound('The deviation');
-    await authorizeClient(ctx, request, actor, r.clientId, 'deviations', 'write');
+    await authorizeDeviation(ctx, request, actor, r, 'write');
     const step = request.body.step;
     if (!mayTakeDeviationStep(actor.role, step)) throw forbidden(`Your role may not take the step ${step}.`);
     const now = ctx.now();
