@@ -3,7 +3,7 @@
 // morning), every other weekend, at most six days in a row, so the 11 h daily and 36 h weekly rest
 // of Arbetstidslagen and AB hold.
 import type { Absence, AbsenceReason, Shift, Team } from '@tillit/domain';
-import { addDays, daysBetween, isoWeekday } from '@tillit/domain';
+import { addDays, daysBetween, isoWeekday, weekIndex } from '@tillit/domain';
 import type { Organisation, StaffProfile } from './organisation.js';
 import type { Rng } from './prng.js';
 
@@ -31,8 +31,7 @@ export interface Schedule {
  */
 export function worksOnRota(p: StaffProfile, date: string, wd: number = isoWeekday(date)): boolean {
   if (p.team.kind === 'service') return wd <= 5 && !(p.partTime && wd === p.offSlot + 1);
-  // Weeks counted from Monday 1970-01-05.
-  const week = Math.floor(daysBetween('1970-01-05', date) / 7);
+  const week = weekIndex(date);
   const weekendWeek = (week + p.weekendParity) % 2 === 0;
   if (wd >= 6) return weekendWeek;
   const off = weekendWeek ? [3 + p.offSlot, ...(p.partTime ? [1 + (p.offSlot % 2)] : [])] : [1 + p.offSlot, ...(p.partTime ? [4 + (p.offSlot % 2)] : [])];

@@ -1,7 +1,7 @@
 // A care plan's recurring visits become visit occurrences for one date. The server stores them
 // the first time a date is looked at, so any day can be opened without a nightly batch.
 import type { CarePlan, CarePlanVisit, Decision } from './entities.js';
-import { daysBetween, isoWeekday } from './time.js';
+import { isoWeekday, weekIndex } from './time.js';
 
 export interface VisitOccurrence {
   carePlanVisitId: string;
@@ -39,8 +39,7 @@ export function decisionValidOn(decision: Pick<Decision, 'validFrom' | 'validTo'
 export function inIntervalWeek(visit: Pick<CarePlanVisit, 'intervalWeeks' | 'weekAnchor'>, date: string): boolean {
   const n = visit.intervalWeeks ?? 1;
   if (n === 1 || !visit.weekAnchor) return true;
-  const monday = (d: string) => daysBetween('1970-01-05', d) - (isoWeekday(d) - 1); // 1970-01-05 was a Monday
-  const weeks = (monday(date) - monday(visit.weekAnchor)) / 7;
+  const weeks = weekIndex(date) - weekIndex(visit.weekAnchor);
   return ((weeks % n) + n) % n === 0;
 }
 

@@ -1,10 +1,12 @@
 // A two-week rota per staff member: shifts for any day come from it, so a schedule runs on
-// without anyone entering shifts day by day. Weeks alternate by ISO week number parity.
-import { isoWeekday } from './time.js';
+// without anyone entering shifts day by day. Weeks alternate without a break (time.ts weekIndex),
+// which is the ISO week number's parity from 2021 through 2026; ISO parity itself would repeat a
+// week after a week 53 (2026-W53 and 2027-W01 are both odd).
+import { isoWeekday, weekIndex } from './time.js';
 
 export interface RotaShift {
   staffId: string;
-  /** ISO week number modulo 2. */
+  /** Which of the two alternating weeks: `weekParity(date)`. */
   weekParity: 0 | 1;
   weekday: number;
   start: string;
@@ -22,8 +24,9 @@ export function isoWeekNumber(date: string): number {
   return Math.ceil(((t.getTime() - yearStart) / 86_400_000 + 1) / 7);
 }
 
+/** @returns which of the two alternating weeks `date` is in (0 or 1). */
 export function weekParity(date: string): 0 | 1 {
-  return (isoWeekNumber(date) % 2) as 0 | 1;
+  return (weekIndex(date) % 2) as 0 | 1;
 }
 
 /**

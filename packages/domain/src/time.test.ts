@@ -1,8 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, fromMinutes, isoDate, isoWeekday, timeOfDay, toMinutes } from './time.js';
+import { addDays, daysBetween, fromMinutes, isoDate, isoWeekday, timeOfDay, toMinutes, weekIndex } from './time.js';
 
 describe('local times and dates', () => {
+  it('counts weeks without a break, Monday to Sunday, across an ISO week 53', () => {
+    expect(weekIndex('1970-01-05')).toBe(0);
+    expect(weekIndex('1970-01-11')).toBe(0);
+    expect(weekIndex('1970-01-12')).toBe(1);
+    expect(weekIndex('2027-01-04') - weekIndex('2026-12-28')).toBe(1);
+  });
+
   it('reads HH:MM as minutes after midnight', () => {
     expect(toMinutes('00:00')).toBe(0);
     expect(toMinutes('08:30')).toBe(510); // 8 × 60 + 30

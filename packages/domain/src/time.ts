@@ -55,3 +55,12 @@ export function daysBetween(a: string, b: string): number {
   };
   return Math.round((t(b) - t(a)) / 86_400_000);
 }
+
+/**
+ * Weeks (Monday to Sunday) counted without a break since the week of Monday 1970-01-05, so that
+ * "every other week" alternates across a year with an ISO week 53 (2026 has one): week 53 and the
+ * next year's week 1 are both odd by ISO number, but consecutive here.
+ */
+export function weekIndex(date: string): number {
+  return (daysBetween('1970-01-05', date) - (isoWeekday(date) - 1)) / 7;
+}
