@@ -85,7 +85,7 @@ export function clientRoutes(api: Api, ctx: AppContext): void {
     const candidates = await (scopedTeam ? base.where(eq(clients.teamId, scopedTeam)) : base).orderBy(asc(clients.lastName), asc(clients.firstName));
     // Filter by policy first, then page, so totals never count clients the user may not see.
     const scopes = await loadClientScopes(ctx.db, candidates.map((r) => r.c.id));
-    const facts = await accessFacts(ctx, actor);
+    const facts = await accessFacts(ctx, actor, scopes.values());
     const visible = candidates.filter((r) => {
       const s = scopes.get(r.c.id);
       return s !== undefined && clientAccess(actor, s, 'profile', 'read', facts).allowed;

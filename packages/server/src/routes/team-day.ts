@@ -672,7 +672,7 @@ export function teamDayRoutes(api: Api, ctx: AppContext): void {
     const v = (await ctx.db.select().from(visits).where(eq(visits.id, request.params.visitId)))[0];
     if (!v) throw notFound('The visit');
     const scope = (await loadClientScopes(ctx.db, [v.clientId])).get(v.clientId)!;
-    const decision = clientAccess(actor, scope, 'visits', 'write', await accessFacts(ctx, actor));
+    const decision = clientAccess(actor, scope, 'visits', 'write', await accessFacts(ctx, actor, [scope]));
     if (!decision.allowed) throw decision.reason === 'out-of-scope' ? notFound('The visit') : forbidden('Your role may not record visits.');
     // Staff record their own visits; the coordinator and manager may record any of the team's.
     if ((actor.role === 'staff' || actor.role === 'substitute') && !(actor.staffId && v.staffIds.includes(actor.staffId))) {
