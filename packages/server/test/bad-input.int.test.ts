@@ -1,13 +1,12 @@
 // Bad input on every write endpoint: wrong types, missing fields, unknown fields, huge strings,
 // unknown ids. Each gets a 4xx application/problem+json naming the field, and nothing stored changes.
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WriteEndpoint } from './bad-input/types.js';
-import { buildApp } from '../src/app.js';
 import type { Database } from '../src/db/connection.js';
-import { testConfig } from './config.js';
-import { databaseKinds, openTestDatabase } from './databases.js';
-import { buildFixture, fixedNow, password, type Fixture } from './fixture.js';
+import { databaseKinds } from './databases.js';
+import { withFixtureApp } from './fixture-app.js';
+import { password, type Fixture } from './fixture.js';
 import { as, signIn } from './http.js';
 import { snapshot } from './snapshot.js';
 
@@ -23,14 +22,8 @@ describe.each(databaseKinds)('bad input on %s', (kind) => {
   let app: FastifyInstance;
   let f: Fixture;
 
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    f = await buildFixture(database.db);
-    app = await buildApp({ db: database.db, config: testConfig, now: () => fixedNow }, { serveWeb: false });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
+  withFixtureApp(kind, (d, a, fixture) => {
+    [database, app, f] = [d, a, fixture];
   });
 
   it('covers every write endpoint', () => {

@@ -1,12 +1,11 @@
 // A care-plan visit every other week goes through the API as written and comes back with its
 // interval and anchor, so a coordinator's fortnightly cleaning is not stored as weekly.
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.js';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/connection.js';
-import { testConfig } from './config.js';
-import { databaseKinds, openTestDatabase } from './databases.js';
-import { buildFixture, fixedNow, password, type Fixture } from './fixture.js';
+import { databaseKinds } from './databases.js';
+import { withFixtureApp } from './fixture-app.js';
+import { password, type Fixture } from './fixture.js';
 import { as, signIn } from './http.js';
 
 describe.each(databaseKinds)('care-plan visits every N weeks on %s', (kind) => {
@@ -14,14 +13,8 @@ describe.each(databaseKinds)('care-plan visits every N weeks on %s', (kind) => {
   let app: FastifyInstance;
   let f: Fixture;
 
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    f = await buildFixture(database.db);
-    app = await buildApp({ db: database.db, config: testConfig, now: () => fixedNow }, { serveWeb: false });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
+  withFixtureApp(kind, (d, a, fixture) => {
+    [database, app, f] = [d, a, fixture];
   });
 
   it('stores a cleaning every other week and gives back its interval and anchor; weekly visits read as every week', async () => {
