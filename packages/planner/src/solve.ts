@@ -9,6 +9,7 @@ import { parseSolomon, solomonModel, type SolomonInstance } from './model/solomo
 import { buildPlan } from './plan/build-plan.js';
 import type { Progress } from './search/anneal.js';
 import { Solution } from './search/solution.js';
+import { combineByComponent } from './search/components.js';
 import { runJob, type Job, type JobResult } from './run-job.js';
 import type { Model } from './model/model.js';
 import { InternalError } from './errors.js';
@@ -107,19 +108,13 @@ function restore(m: Model, r: JobResult): Solution {
   return s;
 }
 
+/**
+ * Combines the threads' results: each independent component (a team that lends no staff) is taken
+ * from the thread that priced it lowest, so two threads are worth more than the better of two runs.
+ */
 function bestOf(m: Model, results: JobResult[]): Solution {
-  let best: Solution | null = null;
-  let bestCost = Number.POSITIVE_INFINITY;
-  for (const r of results) {
-    const s = restore(m, r);
-    const c = s.total();
-    if (c < bestCost) {
-      best = s;
-      bestCost = c;
-    }
-  }
-  if (!best) throw new InternalError('no thread returned a feasible solution');
-  return best;
+  if (results.length === 0) throw new InternalError('no thread returned a solution');
+  return combineByComponent(results.map((r) => restore(m, r)));
 }
 
 function threadCount(opt: SolveOptions): number {

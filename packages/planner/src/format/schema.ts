@@ -63,7 +63,7 @@ export const weightsSchema = z.object({
   noFirstLanguage: z.number().min(0).default(10),
   noLanguage: z.number().min(0).default(30),
   /** Per minute of work above a staff member's fair share of the day's work. */
-  unfairLoadPerMin: z.number().min(0).default(0.2),
+  unfairLoadPerMin: z.number().min(0).default(0.05),
   /** Per visit given to another staff member than in `previousPlan`. */
   movedFromPrevious: z.number().min(0).default(200),
   /** Minutes of air wanted between visits (travel plus this much); kept when it fits. */

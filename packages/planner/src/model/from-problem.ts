@@ -129,10 +129,17 @@ export function compileProblem(p: Problem): CompiledProblem {
     const v = p.visits[taskVisit[t]!]!;
     const s = p.staff[si]!;
     let c = 0;
-    if (v.fixedContact && v.fixedContact !== s.id) c += w.notFixedContact;
+    // The fixed contact and a language are wanted once per visit, not once per staff slot. A
+    // double-staffed visit's slots share the price, so that the pair pays the full weight only
+    // when neither staff member is the fixed contact (exact: at most one of them can be), and
+    // half of it when one of them lacks the client's language. Charging each slot in full made
+    // a double visit cost a fixed contact's weight even when they did it, which made dropping
+    // such a visit look cheaper than dropping one without a fixed contact.
+    const pair = v.staffCount === 2;
+    if (v.fixedContact) c += pair ? (v.fixedContact === s.id ? -0.5 : 0.5) * w.notFixedContact : v.fixedContact === s.id ? 0 : w.notFixedContact;
     if (v.fixedContact !== s.id) c += w.notKnownStaff * (1 - Math.min(1, (v.knownStaff[s.id] ?? 0) / 5));
     if (v.languages.length > 0 && !s.languages.includes(v.languages[0]!))
-      c += v.languages.some((l) => s.languages.includes(l)) ? w.noFirstLanguage : w.noLanguage;
+      c += (pair ? 0.5 : 1) * (v.languages.some((l) => s.languages.includes(l)) ? w.noFirstLanguage : w.noLanguage);
     const prev = prevStaff.get(v.id);
     if (prev && !prev.has(s.id)) c += w.movedFromPrevious;
     return c;

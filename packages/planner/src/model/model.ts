@@ -47,6 +47,14 @@ export interface Model {
   /** Granular neighbours: the `nNeighbours` tasks nearest to each task. */
   readonly neighbours: Int32Array;
   readonly nNeighbours: number;
+  /**
+   * Independent parts of the day: a task's component holds every vehicle that may do it (and,
+   * through them, their other tasks, and its partner). Teams that may not lend staff to each
+   * other are separate components, so a change in one never alters the other's price.
+   */
+  readonly nComponents: number;
+  readonly taskComponent: Int32Array;
+  readonly vehicleComponent: Int32Array;
   /** All vehicles alike, no breaks, partners, compat or assignment costs: the O(1) segment path applies. */
   readonly uniform: boolean;
 }
@@ -190,8 +198,9 @@ export class ModelBuilder {
           (v.mode ?? 0) === (v0.mode ?? 0) &&
           (v.fixedCost ?? 0) === (v0.fixedCost ?? 0),
       );
+    const comp = components(nT, nV, compat, this.partners);
     const nNb = Math.min(this.nNeighbours, Math.max(0, nT - 1));
-    const neighbours = granularNeighbours(nT, nNb, taskLoc, early, late, service, this.nLocs, this.time[0] ?? new Float64Array(0));
+    const neighbours = granularNeighbours(nT, nNb, taskLoc, early, late, service, this.nLocs, this.time[0] ?? new Float64Array(0), comp.task);
     return {
       nTasks: nT,
       nVehicles: nV,
@@ -223,9 +232,48 @@ export class ModelBuilder {
       assignCost,
       neighbours,
       nNeighbours: nNb,
+      nComponents: comp.n,
+      taskComponent: comp.task,
+      vehicleComponent: comp.vehicle,
       uniform,
     };
   }
+}
+
+/**
+ * Splits tasks and vehicles into independent components (union-find over "vehicle may do task"
+ * and partner links), numbered 0 .. n-1 in order of first appearance, tasks first.
+ */
+function components(nT: number, nV: number, compat: Uint8Array | null, partners: readonly [number, number][]): { n: number; task: Int32Array; vehicle: Int32Array } {
+  const task = new Int32Array(nT);
+  const vehicle = new Int32Array(nV);
+  if (compat === null) return { n: nT + nV > 0 ? 1 : 0, task, vehicle };
+  // Nodes: tasks 0 .. nT-1, then vehicles nT .. nT+nV-1.
+  const parent = Int32Array.from({ length: nT + nV }, (_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  const union = (a: number, b: number): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[ra] = rb;
+  };
+  for (let t = 0; t < nT; t++) for (let v = 0; v < nV; v++) if (compat[t * nV + v] === 1) union(t, nT + v);
+  for (const [a, b] of partners) union(a, b);
+  const id = new Map<number, number>();
+  const number = (x: number): number => {
+    const root = find(x);
+    let c = id.get(root);
+    if (c === undefined) id.set(root, (c = id.size));
+    return c;
+  };
+  for (let t = 0; t < nT; t++) task[t] = number(t);
+  for (let v = 0; v < nV; v++) vehicle[v] = number(nT + v);
+  return { n: id.size, task, vehicle };
 }
 
 /**
@@ -241,6 +289,7 @@ function granularNeighbours(
   service: Float64Array,
   nLocs: number,
   time: Float64Array,
+  comp: Int32Array,
 ): Int32Array {
   const out = new Int32Array(nT * k);
   const score = new Float64Array(nT);
@@ -256,7 +305,8 @@ function granularNeighbours(
       // Waiting (0.2) and lateness (1.0) if j followed i, or i followed j; keep the better order.
       const ij = 0.2 * Math.max(early[j]! - service[i]! - d - late[i]!, 0) + Math.max(early[i]! + service[i]! + d - late[j]!, 0);
       const ji = 0.2 * Math.max(early[i]! - service[j]! - d2 - late[j]!, 0) + Math.max(early[j]! + service[j]! + d2 - late[i]!, 0);
-      score[j] = d + Math.min(ij, ji);
+      // Tasks of another component (another team) can never share a route: list them last.
+      score[j] = d + Math.min(ij, ji) + (comp[i] === comp[j] ? 0 : 1e9);
     }
     idx.sort((a, b) => score[a]! - score[b]!);
     for (let r = 0; r < k; r++) out[i * k + r] = idx[r]!;

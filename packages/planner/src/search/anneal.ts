@@ -1,5 +1,8 @@
 // The search loop: ruin and recreate under simulated annealing (SISR, Christiaens & Vanden
-// Berghe 2020), with local search on each new best, and fleet minimisation for the vehicles objective.
+// Berghe 2020), with local search on the first and the final solution, and fleet minimisation for
+// the vehicles objective. A day of teams that lend no staff to each other is searched as that
+// many independent problems in one loop: each iteration works on one component (team), which is
+// accepted at its own temperature and keeps its own best.
 import type { Model } from '../model/model.js';
 import { Solution } from './solution.js';
 import { Random } from './random.js';
@@ -8,6 +11,7 @@ import { recreate } from './recreate.js';
 import { sortRemoved } from './sort-removed.js';
 import { localSearch } from './local-search.js';
 import { PenaltyManager } from './penalty.js';
+import { ComponentIndex } from './components.js';
 
 export interface Progress {
   /** Best total cost so far (travel plus soft costs plus penalties for unassigned visits). */
@@ -37,8 +41,6 @@ export interface SearchOptions {
   initialStarts?: [number, number][];
   /** Local search on the starting solution and on the final best (default true). */
   localSearch?: boolean;
-  /** Also run local search on every new best solution (default false: too slow for its gain here). */
-  localSearchOnBest?: boolean;
   /** Fleet minimisation by penalised time warp with adaptive weights instead of absence counters. */
   penalisedFleet?: boolean;
   /** Clock, injectable for tests. */
@@ -154,21 +156,37 @@ export function search(m: Model, opt: SearchOptions): SearchResult {
 
   const cand = new Solution(m);
   cand.copyFrom(cur);
-  let curCost = cur.total();
+  const comps = new ComponentIndex(m);
+  const compCur = Float64Array.from({ length: comps.count }, (_, c) => comps.cost(cur, c));
+  const compBest = Float64Array.from({ length: comps.count }, (_, c) => comps.cost(best, c));
   const removed = new Int32Array(m.nTasks);
   const ruined = new Uint8Array(m.nVehicles);
   const touched = new Uint8Array(m.nVehicles);
-  // Temperature scale: route costs per task, leaving out the (huge) price of unassigned tasks.
+  // Temperature scale of each component: its route costs per task, leaving out the (huge) price
+  // of unassigned tasks. A dense walking team and a rural car team differ several-fold here.
   let routeCost = 0;
   for (let r = 0; r < m.nVehicles; r++) routeCost += cur.cost[r]!;
   const scale = Math.max(1e-9, routeCost / Math.max(1, m.nTasks));
-  const T0 = (opt.startTemperature ?? 0.3) * scale;
-  const T1 = (opt.endTemperature ?? 0.005) * scale;
+  const compScale = Float64Array.from({ length: comps.count }, (_, c) => {
+    let x = 0;
+    for (const r of comps.vehicles[c]!) x += cur.cost[r]!;
+    return x > 0 ? x / Math.max(1, comps.tasks[c]!.length) : scale;
+  });
+  // Temperatures below are fractions of the scale; each component multiplies by its own.
+  const T0 = opt.startTemperature ?? 0.3;
+  const T1 = opt.endTemperature ?? 0.005;
   let lastReport = now();
   const maxIt = opt.maxIterations ?? Number.POSITIVE_INFINITY;
   const blinkRate = 0.01;
+  // Work is shared between components by their size (tasks^1.5: a larger team needs both more
+  // iterations and longer ones): each iteration works on the component furthest behind its
+  // share, so a small team gets as many iterations as it would alone with its share of the time,
+  // however large the rest of the day is. Work is counted, not timed (an iteration's insertions
+  // scan about tasks + vehicles places each), so a run with an iteration limit repeats exactly.
+  const share = Float64Array.from({ length: comps.count }, (_, c) => (comps.vehicles[c]!.length > 0 ? comps.tasks[c]!.length ** 1.5 : 0));
+  const spent = new Float64Array(comps.count);
   // Nothing to move: no tasks, or no staff to give them to.
-  const idle = m.nTasks === 0 || m.nVehicles === 0;
+  const idle = m.nTasks === 0 || m.nVehicles === 0 || share.every((x) => x === 0);
   for (;;) {
     if (iterations >= maxIt || idle) break;
     if ((iterations & 15) === 0) {
@@ -180,6 +198,9 @@ export function search(m: Model, opt: SearchOptions): SearchResult {
       }
     }
     iterations++;
+    let c = -1;
+    for (let k = 0; k < comps.count; k++) if (share[k]! > 0 && (c < 0 || spent[k]! * share[c]! < spent[c]! * share[k]!)) c = k;
+    const tasks = comps.tasks[c]!;
     const frac = Math.min(1, (now() - t0) / opt.timeLimitMs);
     const T = T0 * Math.pow(T1 / T0, frac);
     // Ruin and recreate on cand (a copy of cur on the routes that matter).
@@ -187,12 +208,12 @@ export function search(m: Model, opt: SearchOptions): SearchResult {
     let seedTask = -1;
     if (!m.uniform && rnd.next() < 0.5) {
       let k = 0;
-      for (let t = 0; t < m.nTasks; t++) if (cand.routeOf[t]! < 0 && m.mustAssign[t] === 1 && rnd.int(++k) === 0) seedTask = t;
+      for (const t of tasks) if (cand.routeOf[t]! < 0 && m.mustAssign[t] === 1 && rnd.int(++k) === 0) seedTask = t;
     }
-    let nRem = ruin(cand, rnd, ruinOpt, removed, ruined, seedTask);
+    let nRem = ruin(cand, rnd, ruinOpt, removed, ruined, seedTask, { tasks, vehicles: comps.vehicles[c]! });
     for (let r = 0; r < m.nVehicles; r++) touched[r] = ruined[r]!;
-    // Tasks still unassigned in cur get another chance each iteration.
-    for (let t = 0; t < m.nTasks && nRem < removed.length; t++) {
+    // The component's tasks still unassigned in cur get another chance each iteration.
+    for (const t of tasks) {
       if (cand.routeOf[t]! < 0) {
         let seen = false;
         for (let i = 0; i < nRem; i++) if (removed[i] === t) seen = true;
@@ -203,25 +224,20 @@ export function search(m: Model, opt: SearchOptions): SearchResult {
     const before = snapshotLens(cand);
     recreate(cand, removed, nRem, rnd, blinkRate);
     markChanged(cand, before, touched);
-    const candCost = cand.total();
-    const threshold = curCost - T * Math.log(rnd.next() + 1e-300);
-    if (candCost < threshold) {
-      for (let r = 0; r < m.nVehicles; r++) if (touched[r] === 1) cur.copyRouteFrom(cand, r);
-      syncUnassignedWindows(cur, cand);
-      curCost = candCost;
-      if (candCost < bestCost - 1e-9) {
-        if (opt.localSearchOnBest === true) {
-          localSearch(cur, rnd);
-          curCost = cur.total();
-          cand.copyFrom(cur);
-        }
-        best.copyFrom(cur);
-        bestCost = curCost;
+    // Components are independent, so each is accepted or refused on its own, at its own temperature.
+    const cc = comps.cost(cand, c);
+    if (cc < compCur[c]! - T * compScale[c]! * Math.log(rnd.next() + 1e-300)) {
+      comps.copy(cur, cand, c, touched);
+      compCur[c] = cc;
+      // Keep each component's best on its own: one team's worse moment must not hide another's best.
+      if (cc < compBest[c]! - 1e-9) {
+        comps.copy(best, cur, c);
+        compBest[c] = cc;
+        bestCost = best.total();
         if (firstFeasibleMs < 0 && mustMissing(best) === 0) firstFeasibleMs = now() - t0;
       }
-    } else {
-      for (let r = 0; r < m.nVehicles; r++) if (touched[r] === 1) cand.copyRouteFrom(cur, r);
-    }
+    } else comps.copy(cand, cur, c, touched);
+    spent[c] = spent[c]! + tasks.length + nRem * (tasks.length + comps.vehicles[c]!.length);
   }
   if (opt.localSearch !== false) {
     localSearch(best, rnd, { maxPasses: 5, deadline: t0 + opt.timeLimitMs });
@@ -241,14 +257,6 @@ function snapshotLens(s: Solution): number[] {
 /** Recreate only inserts, so a route changed exactly when its length did (or it was ruined). */
 function markChanged(s: Solution, before: number[], touched: Uint8Array): void {
   for (let r = 0; r < s.m.nVehicles; r++) if (s.len[r] !== before[r]) touched[r] = 1;
-}
-
-function syncUnassignedWindows(dst: Solution, src: Solution): void {
-  for (let t = 0; t < dst.m.nTasks; t++)
-    if (src.routeOf[t]! < 0) {
-      dst.early[t] = src.early[t]!;
-      dst.late[t] = src.late[t]!;
-    }
 }
 
 /**

@@ -17,33 +17,45 @@ export interface RuinOptions {
  * Removes strings around a random seed and writes the removed tasks to `out`.
  * @returns how many tasks were removed
  */
-export function ruin(s: Solution, rnd: Random, opt: RuinOptions, out: Int32Array, ruined: Uint8Array, seedTask = -1): number {
+export function ruin(s: Solution, rnd: Random, opt: RuinOptions, out: Int32Array, ruined: Uint8Array, seedTask = -1, within?: { tasks: Int32Array; vehicles: Int32Array }): number {
   const m = s.m;
   const nV = m.nVehicles;
   let nRemoved = 0;
   ruined.fill(0);
   let used = 0;
   let totalLen = 0;
-  for (let r = 0; r < nV; r++)
+  const nR = within ? within.vehicles.length : nV;
+  for (let i = 0; i < nR; i++) {
+    const r = within ? within.vehicles[i]! : i;
     if (s.len[r]! > 0) {
       used++;
       totalLen += s.len[r]!;
     }
+  }
   if (used === 0) return 0;
   const lsMax = Math.max(1, Math.min(opt.maxString, totalLen / used));
   const ksMax = (4 * opt.avgRemoved) / (1 + lsMax) - 1;
   const ks = Math.max(1, Math.floor(rnd.next() * ksMax) + 1);
-  // Seed: a random assigned task, or the given (unassigned) task whose neighbourhood needs room.
+  // Seed: a random assigned task (of the given component), or the given (unassigned) task whose
+  // neighbourhood needs room.
   let seed = seedTask;
   if (seed < 0) {
-    seed = rnd.int(m.nTasks);
-    for (let tries = 0; tries < m.nTasks && s.routeOf[seed]! < 0; tries++) seed = (seed + 1) % m.nTasks;
+    const pool = within?.tasks;
+    const n = pool ? pool.length : m.nTasks;
+    let i = rnd.int(n);
+    seed = pool ? pool[i]! : i;
+    for (let tries = 0; tries < n && s.routeOf[seed]! < 0; tries++) {
+      i = (i + 1) % n;
+      seed = pool ? pool[i]! : i;
+    }
     if (s.routeOf[seed]! < 0) return 0;
   }
   let strings = 0;
   const k = m.nNeighbours;
   for (let i = -1; i < k && strings < ks; i++) {
     const c = i < 0 ? seed : m.neighbours[seed * k + i]!;
+    // Stay in the seed's component (team): a change there is then judged on its own.
+    if (m.taskComponent[c] !== m.taskComponent[seed]) break;
     const r = s.routeOf[c]!;
     if (r < 0 || ruined[r] === 1) continue;
     const n = s.len[r]!;
