@@ -3,7 +3,7 @@ import { solve } from './solve.js';
 import { checkPlan } from './check/check-plan.js';
 import { parseProblem, type Plan } from './format/schema.js';
 import { InputError } from './errors.js';
-import { loc, twoStaffDay, randomProblem } from './testing/fixtures.js';
+import { lineMatrix, loc, twoStaffDay, randomProblem } from './testing/fixtures.js';
 
 const starts = (plan: Plan, visit: string): string[] =>
   plan.routes.flatMap((r) => r.stops.filter((s) => 'visit' in s && s.visit === visit).map((s) => `${r.staff} ${s.start}`));
@@ -62,6 +62,30 @@ describe('solve', () => {
     const plan = await solve(problem, { timeLimitMs: 300, threads: 1 });
     expect(starts(plan, 'near')[0]).toMatch(/^anna /);
     expect(starts(plan, 'far')[0]).toMatch(/^bo /);
+  });
+
+  it('leaves out one double-staffed must-visit rather than two clients\' single ones when the day holds only one or the other', async () => {
+    // Two staff with two hours. The hoist visit needs both 08:10-09:40 near home; the two single
+    // visits are far away at 08:50. Doing the hoist visit drives far less, but leaves two clients
+    // without their visit; each must-visit left out weighs the same, however many staff it needs.
+    const { locations, minutes } = lineMatrix(6);
+    const person = (id: string) => ({
+      id, team: 't1', skills: ['care'], languages: ['sv'], transport: 'car', start: loc(0), end: loc(0),
+      shift: { start: '08:00', end: '10:00' }, breaks: [],
+    });
+    const visit = (id: string, at: number, start: string, durationMin: number, staffCount: 1 | 2) => ({
+      id, client: `c-${id}`, team: 't1', location: loc(at), window: { start, end: start }, durationMin, staffCount,
+      skills: ['care'], priority: 'must' as const,
+    });
+    const problem = {
+      format: 'tillit.problem/v1', date: '2026-11-23', travel: { model: 'matrix', locations, minutes },
+      staff: [person('anna'), person('bo')],
+      visits: [visit('hoist', 1, '08:10', 90, 2), visit('s1', 5, '08:50', 20, 1), visit('s2', 5, '08:50', 20, 1)],
+    };
+    const plan = await solve(problem, { timeLimitMs: 300, threads: 1 });
+    expect(checkPlan(parseProblem(problem), plan).violations).toEqual([]);
+    expect(plan.unassigned.map((u) => u.visit)).toEqual(['hoist']);
+    expect(plan.metrics.mustUnassigned).toBe(1);
   });
 
   it('lists a visit nobody can do as unassigned with a reason a coordinator understands', async () => {

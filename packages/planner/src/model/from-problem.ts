@@ -87,7 +87,10 @@ export function compileProblem(p: Problem): CompiledProblem {
     let e = parseTime(v.window.start)!;
     let l = parseTime(v.window.end)!;
     if (v.pinnedStart) e = l = parseTime(v.pinnedStart)!;
-    const drop = v.priority === 'must' ? MUST_DROP_COST : w.unassignedNormal + 10 * v.durationMin;
+    // A must-visit left out costs the same whether one or two staff would have done it (each of a
+    // pair's tasks carries half), so the search leaves out one double-staffed visit rather than
+    // two clients' single visits when the day cannot hold them all.
+    const drop = v.priority === 'must' ? MUST_DROP_COST / v.staffCount : w.unassignedNormal + 10 * v.durationMin;
     visitTask[vi] = taskVisit.length;
     const first = b.addTask({ loc: locOf(v.location), early: e, late: l, service: v.durationMin + w.slackMin, demand: v.durationMin, dropCost: drop, must: v.priority === 'must' });
     taskVisit.push(vi);

@@ -9,7 +9,11 @@ export class ComponentIndex {
   readonly vehicles: Int32Array[];
   readonly tasks: Int32Array[];
 
+  /** Whether any task is half of a double-staffed pair (only those carry their own start window). */
+  private readonly pairs: boolean;
+
   constructor(readonly m: Model) {
+    this.pairs = m.partner.some((p) => p >= 0);
     const vs: number[][] = Array.from({ length: m.nComponents }, () => []);
     const ts: number[][] = Array.from({ length: m.nComponents }, () => []);
     for (let v = 0; v < m.nVehicles; v++) vs[m.vehicleComponent[v]!]!.push(v);
@@ -36,6 +40,7 @@ export class ComponentIndex {
    */
   copy(dst: Solution, src: Solution, c: number, only?: Uint8Array): void {
     for (const r of this.vehicles[c]!) if (only === undefined || only[r] === 1) dst.copyRouteFrom(src, r);
+    if (!this.pairs) return;
     for (const t of this.tasks[c]!)
       if (src.routeOf[t]! < 0) {
         dst.early[t] = src.early[t]!;
