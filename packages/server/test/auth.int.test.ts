@@ -46,6 +46,16 @@ describe('sign-in and sessions', () => {
     expect(cookie.path).toBe('/');
   });
 
+  it('gives the session cookie a lifetime in seconds (Max-Age), not a date, so a browser whose clock differs keeps it as long as the session', async () => {
+    const res = await login(f.usernames.staff, password);
+    const header = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((h) => h.startsWith('tillit_session='))!;
+    expect(header).toMatch(/Max-Age=\d+/);
+    expect(header).not.toMatch(/Expires=/i);
+    const maxAge = Number(/Max-Age=(\d+)/.exec(header)![1]);
+    const stored = (await database.db.select().from(sessions)).map((x) => x.expiresAt.getTime() - now.getTime());
+    expect(stored.map((ms) => Math.floor(ms / 1000))).toContain(maxAge);
+  });
+
   it('answers a wrong password and an unknown user alike', async () => {
     const wrong = await login(f.usernames.finance, 'not-the-password');
     const unknown = await login('nobody.here', 'not-the-password');

@@ -90,8 +90,13 @@ export async function requireSession(db: Db, request: FastifyRequest, now: Date)
   return session;
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean): void {
-  reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
+/**
+ * Sets the session cookie to last as long as the session: as Max-Age (seconds from now), not as
+ * an Expires date, so a browser whose clock differs from the server's keeps it just as long.
+ */
+export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, now: Date, secure: boolean): void {
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
+  reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge });
 }
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {

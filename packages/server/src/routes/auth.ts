@@ -79,7 +79,7 @@ export function authRoutes(api: Api, ctx: AppContext): void {
     }
     await ctx.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
     const { token, expiresAt } = await createSession(ctx.db, user.id, now);
-    setSessionCookie(reply, token, expiresAt, ctx.config.secureCookies);
+    setSessionCookie(reply, token, expiresAt, now, ctx.config.secureCookies);
     const session = await findSession(ctx.db, token, now);
     if (!session) throw new Error('session vanished right after creation');
     return { user: toSessionUser(session), csrfToken: session.csrfToken, today: localDate(now, ctx.config.timeZone), timeZone: ctx.config.timeZone };
