@@ -139,7 +139,11 @@ export function compileProblem(p: Problem): CompiledProblem {
     // a double visit cost a fixed contact's weight even when they did it, which made dropping
     // such a visit look cheaper than dropping one without a fixed contact.
     const pair = v.staffCount === 2;
-    if (v.fixedContact) c += pair ? (v.fixedContact === s.id ? -0.5 : 0.5) * w.notFixedContact : v.fixedContact === s.id ? 0 : w.notFixedContact;
+    if (v.fixedContact) {
+      const isFixedContact = v.fixedContact === s.id;
+      if (pair) c += (isFixedContact ? -0.5 : 0.5) * w.notFixedContact;
+      else if (!isFixedContact) c += w.notFixedContact;
+    }
     if (v.fixedContact !== s.id) c += w.notKnownStaff * (1 - Math.min(1, (v.knownStaff[s.id] ?? 0) / 5));
     if (v.languages.length > 0 && !s.languages.includes(v.languages[0]!))
       c += (pair ? 0.5 : 1) * (v.languages.some((l) => s.languages.includes(l)) ? w.noFirstLanguage : w.noLanguage);

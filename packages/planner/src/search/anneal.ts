@@ -232,8 +232,9 @@ export function search(m: Model, opt: SearchOptions): SearchResult {
       // Keep each component's best on its own: one team's worse moment must not hide another's best.
       if (cc < compBest[c]! - 1e-9) {
         comps.copy(best, cur, c);
+        // The best's total changes by this component's gain alone: no need to price the whole day.
+        bestCost += cc - compBest[c]!;
         compBest[c] = cc;
-        bestCost = best.total();
         if (firstFeasibleMs < 0 && mustMissing(best) === 0) firstFeasibleMs = now() - t0;
       }
     } else comps.copy(cand, cur, c, touched);

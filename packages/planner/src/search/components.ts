@@ -48,11 +48,6 @@ export class ComponentIndex {
       }
   }
 
-  /** @returns whether some route of component c is marked in `touched`. */
-  touches(touched: Uint8Array, c: number): boolean {
-    for (const r of this.vehicles[c]!) if (touched[r] === 1) return true;
-    return false;
-  }
 }
 
 /**
