@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clientAccess, clientDataCategories, deviationAccess, teamAccess, type ClientScope } from './access-policy.js';
+import { clientAccess, clientDataCategories, deviationAccess, planningWeightsAccess, teamAccess, type ClientScope } from './access-policy.js';
 import { roles, type Actor } from './roles.js';
 
 const m = 'm1';
@@ -115,6 +115,29 @@ describe('team access policy', () => {
   it('lets a unit manager into the teams of their unit only', () => {
     expect(teamAccess(managerOfUnit1, teamA, 'read').allowed).toBe(true);
     expect(teamAccess(managerOfUnit1, { ...teamA, unitId: 'unit-2' }, 'read').allowed).toBe(false);
+  });
+});
+
+describe('planning weights access', () => {
+  const teamA = { teamId: 'team-a', unitId: 'unit-1', municipalityId: m };
+  const coordinatorA = actor('coordinator', { teamId: 'team-a', staffId: 's2' });
+  it("lets the team's staff read them, and its coordinator and unit manager change them", () => {
+    expect(planningWeightsAccess(staffA, teamA, 'read')).toEqual({ allowed: true });
+    expect(planningWeightsAccess(staffA, teamA, 'write')).toEqual({ allowed: false, reason: 'interaction-not-allowed' });
+    expect(planningWeightsAccess(coordinatorA, teamA, 'write')).toEqual({ allowed: true });
+    expect(planningWeightsAccess(managerOfUnit1, teamA, 'write')).toEqual({ allowed: true });
+  });
+  it("lets an administrator read and change any team's of the municipality, and no other municipality's", () => {
+    expect(planningWeightsAccess(actor('admin'), { ...teamA, unitId: 'unit-2' }, 'write')).toEqual({ allowed: true });
+    expect(planningWeightsAccess(actor('admin'), { ...teamA, municipalityId: 'm2' }, 'read')).toEqual({ allowed: false, reason: 'out-of-scope' });
+  });
+  it('keeps other teams, other units and every other role out, as if the team did not exist', () => {
+    expect(planningWeightsAccess(actor('coordinator', { teamId: 'team-b' }), teamA, 'read')).toEqual({ allowed: false, reason: 'out-of-scope' });
+    expect(planningWeightsAccess(actor('unit_manager', { unitId: 'unit-2' }), teamA, 'read')).toEqual({ allowed: false, reason: 'out-of-scope' });
+    for (const role of ['substitute', 'needs_assessor', 'finance', 'client', 'relative'] as const) {
+      expect(planningWeightsAccess(actor(role, { teamId: 'team-a', staffId: 'x', clientId: 'c-astrid', relativeId: 'r1' }), teamA, 'read'), role)
+        .toEqual({ allowed: false, reason: 'out-of-scope' });
+    }
   });
 });
 

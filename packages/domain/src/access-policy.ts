@@ -152,6 +152,20 @@ export function teamAccess(actor: Actor, team: TeamScope, interaction: Interacti
   }
 }
 
+/**
+ * Decide access to a team's planning weights (what a suggested plan weighs against travel). They
+ * hold no client data: whoever may read the team's day reads them, whoever may change the day
+ * changes them, and an administrator, who sets up the municipality's teams, does both.
+ * @param actor - the signed-in person
+ * @param team - where the team sits
+ * @param interaction - read, or write (set or reset)
+ * @returns allowed, or why not; another municipality's team is `out-of-scope`
+ */
+export function planningWeightsAccess(actor: Actor, team: TeamScope, interaction: Interaction): AccessDecision {
+  if (actor.role === 'admin') return team.municipalityId === actor.municipalityId ? { allowed: true } : { allowed: false, reason: 'out-of-scope' };
+  return teamAccess(actor, team, interaction);
+}
+
 /** Roles that manage accounts and the organisation; they hold no client data by default. */
 export function canAdminister(actor: Actor): boolean {
   return actor.role === 'admin';

@@ -25,6 +25,7 @@ import { unitRoutes } from './routes/units.js';
 import { deviationRoutes } from './routes/deviations.js';
 import { lexSarahRoutes } from './routes/lex-sarah.js';
 import { followUpSettingsRoutes } from './routes/follow-up-settings.js';
+import { planningWeightsRoutes } from './routes/planning-weights.js';
 import { improvementRoutes } from './routes/improvements.js';
 import { visitFollowUpRoutes } from './routes/visit-follow-up.js';
 import { feeRoutes } from './routes/fees.js';
@@ -124,6 +125,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     teamRoutes(typed, ctx);
     unitRoutes(typed, ctx);
     teamDayRoutes(typed, ctx);
+    planningWeightsRoutes(typed, ctx);
     clientViewRoutes(typed, ctx);
     weeklyLetterRoutes(typed, ctx);
     notificationRoutes(typed, ctx);

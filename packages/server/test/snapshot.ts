@@ -6,7 +6,7 @@ import type { Db } from '../src/db/connection.js';
 // out: reads are logged and sign-ins create sessions by design.
 const tables = [
   'municipality', 'unit', 'team', 'staff', 'client', 'relative', 'decision', 'care_plan', 'care_plan_visit',
-  'visit', 'generated_day', 'shift', 'absence', 'user_account', 'weekly_letter',
+  'visit', 'generated_day', 'shift', 'absence', 'user_account', 'weekly_letter', 'unit_follow_up_settings', 'team_planning_weights',
 ];
 
 export async function snapshot(db: Db): Promise<Record<string, string>> {

@@ -16,6 +16,7 @@ const TeamTodayPage = lazy(() => import('./team/TeamDayPage.js').then((m) => ({ 
 const TeamDayPage = lazy(() => import('./team/TeamDayPage.js').then((m) => ({ default: m.TeamDayPage })));
 const PhoneDayPage = lazy(() => import('./phone/PhoneDayPage.js').then((m) => ({ default: m.PhoneDayPage })));
 const BoardPage = lazy(() => import('./board/BoardPage.js').then((m) => ({ default: m.BoardPage })));
+const PlanningWeightsPage = lazy(() => import('./board/PlanningWeightsPage.js').then((m) => ({ default: m.PlanningWeightsPage })));
 const UnitPage = lazy(() => import('./manager/UnitPage.js').then((m) => ({ default: m.UnitPage })));
 const TeamClientsPage = lazy(() => import('./manager/TeamClientsPage.js').then((m) => ({ default: m.TeamClientsPage })));
 const AccessReportPage = lazy(() => import('./manager/AccessReportPage.js').then((m) => ({ default: m.AccessReportPage })));
@@ -70,6 +71,7 @@ function SignedIn({ user }: { user: SessionUser }) {
         ) : null}
         {r === 'unit_manager' || r === 'coordinator' ? <Route path="/teams/:teamId/days/:date" element={<TeamDayPage linkClients={r === 'unit_manager'} />} /> : null}
         {r === 'unit_manager' || r === 'coordinator' ? <Route path="/teams/:teamId/days/:date/board" element={<BoardPage />} /> : null}
+        {r === 'unit_manager' || r === 'coordinator' || r === 'staff' ? <Route path="/teams/:teamId/planning-weights" element={<PlanningWeightsPage />} /> : null}
         {r === 'needs_assessor' || r === 'unit_manager' ? <Route path={paths.followUp} element={<FollowUpPage />} /> : null}
         {r === 'finance' ? <Route path={paths.billing} element={<BillingPage />} /> : null}
         {r === 'client' ? <Route path={paths.myVisits} element={<MyVisitsPage />} /> : null}

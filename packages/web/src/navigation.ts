@@ -16,6 +16,7 @@ export const paths = {
   unit: '/unit',
   teamDay: (teamId: string, date: string) => `/teams/${teamId}/days/${date}`,
   teamClients: (teamId: string) => `/teams/${teamId}/clients`,
+  planningWeights: (teamId: string) => `/teams/${teamId}/planning-weights`,
   accessReport: (clientId: string) => `/clients/${clientId}/access-log`,
   followUp: '/follow-up',
   billing: '/billing',

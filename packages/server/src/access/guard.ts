@@ -2,8 +2,8 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import {
-  addDays, clientAccess, deviationAccess, SERVED_DAYS, teamAccess, type AccessFacts, type Actor, type ClientDataCategory, type ClientScope,
-  type DeviationScope, type Interaction, type TeamScope,
+  addDays, clientAccess, deviationAccess, planningWeightsAccess, SERVED_DAYS, teamAccess, type AccessFacts, type Actor, type ClientDataCategory,
+  type ClientScope, type DeviationScope, type Interaction, type TeamScope,
 } from '@tillit/domain';
 import { logClientAccess } from '../access-log/access-log.js';
 import type { Db } from '../db/connection.js';
@@ -130,6 +130,22 @@ export async function authorizeTeam(ctx: AppContext, actor: Actor, teamId: strin
   if (!decision.allowed) {
     if (decision.reason === 'out-of-scope') throw notFound('The team');
     throw forbidden(`Your role may not ${interaction} this team's day.`);
+  }
+  return scope;
+}
+
+/**
+ * Allow or refuse access to a team's planning weights (`planningWeightsAccess`): as the team's day,
+ * and an administrator of the municipality too. They hold no client data, so nothing is logged.
+ * Out-of-scope answers 404; a change the role may not make answers 403.
+ */
+export async function authorizePlanningWeights(ctx: AppContext, actor: Actor, teamId: string, interaction: Interaction): Promise<TeamScope> {
+  const scope = await loadTeamScope(ctx.db, teamId);
+  if (!scope) throw notFound('The team');
+  const decision = planningWeightsAccess(actor, scope, interaction);
+  if (!decision.allowed) {
+    if (decision.reason === 'out-of-scope') throw notFound('The team');
+    throw forbidden(`Your role may not ${interaction} this team's planning weights.`);
   }
   return scope;
 }

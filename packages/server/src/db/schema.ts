@@ -301,6 +301,28 @@ export const planningJobs = pgTable('planning_job', {
   finishedAt: timestamp('finished_at', { withTimezone: true }),
 }, (t) => [index('planning_job_day_idx').on(t.teamId, t.date)]);
 
+/**
+ * A team's own planning weights (services/planning-weights.ts): the engine's soft costs, each in
+ * minutes of travel. A team without a row plans with the engine's defaults.
+ */
+export const teamPlanningWeights = pgTable('team_planning_weights', {
+  teamId: uuid('team_id').primaryKey().references(() => teams.id),
+  travelPerMin: doublePrecision('travel_per_min').notNull(),
+  notFixedContact: doublePrecision('not_fixed_contact').notNull(),
+  notKnownStaff: doublePrecision('not_known_staff').notNull(),
+  noFirstLanguage: doublePrecision('no_first_language').notNull(),
+  noLanguage: doublePrecision('no_language').notNull(),
+  unfairLoadPerMin: doublePrecision('unfair_load_per_min').notNull(),
+  movedFromPrevious: doublePrecision('moved_from_previous').notNull(),
+  slackMin: doublePrecision('slack_min').notNull(),
+  unassignedNormal: doublePrecision('unassigned_normal').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+}, (t) => [
+  // The engine takes no negative weight; the API's upper bounds are checked there, not here.
+  check('team_planning_weights_not_negative', sql`least(${t.travelPerMin}, ${t.notFixedContact}, ${t.notKnownStaff}, ${t.noFirstLanguage}, ${t.noLanguage}, ${t.unfairLoadPerMin}, ${t.movedFromPrevious}, ${t.slackMin}, ${t.unassignedNormal}) >= 0`),
+]);
+
 /** A staff member offers a visit to a colleague or asks to take one; the coordinator confirms. */
 export const swapRequests = pgTable('swap_request', {
   id: uuid('id').primaryKey(),
@@ -323,6 +345,6 @@ export const appliedMutations = pgTable('applied_mutation', {
 
 export const schema = {
   municipalities, units, teams, staff, clients, relatives, decisions, carePlans, carePlanVisits, visits,
-  generatedDays, shifts, rotaShifts, absences, users, sessions, accessLog, dayPlans, planChanges, planningJobs, swapRequests,
+  generatedDays, shifts, rotaShifts, absences, users, sessions, accessLog, dayPlans, planChanges, planningJobs, teamPlanningWeights, swapRequests,
   appliedMutations,
 };

@@ -8,6 +8,7 @@ import { planningJobs, visits } from '../db/schema.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { PlanningWorkerInput, PlanningWorkerMessage } from '../jobs/planning-worker.js';
 import { loadDay, suggestionDay, withTrips, type DayData, type DayProblem } from './planning-problem.js';
+import { weightsOfTeam, type PlanningWeights } from './planning-weights.js';
 
 export const planningQueue = 'plan-day';
 
@@ -24,13 +25,20 @@ export interface PlanningSettings {
 }
 
 /**
- * The problem for a suggestion: locked visits are pinned to their person and time, and the
- * current assignments are the previous plan to stay close to (a replan moves as little as it can).
+ * The problem for a suggestion: locked visits are pinned to their person and time, the current
+ * assignments are the previous plan to stay close to (a replan moves as little as it can), and
+ * the soft costs are the team's planning weights.
  */
-export function suggestionProblem(problem: DayProblem, lockedVisits: Map<string, { staffIds: string[]; plannedStart: string }>, previous: unknown): DayProblem {
+export function suggestionProblem(
+  problem: DayProblem,
+  lockedVisits: Map<string, { staffIds: string[]; plannedStart: string }>,
+  previous: unknown,
+  weights: PlanningWeights,
+): DayProblem {
   const staffIds = new Set(problem.staff.map((s) => s.id));
   return {
     ...problem,
+    weights,
     visits: problem.visits.map((v) => {
       const lock = lockedVisits.get(v.id);
       // A lock on someone who is not working today cannot hold; the visit is planned afresh.
@@ -107,8 +115,11 @@ export async function createPlanningJob(db: Db, queue: JobQueue, teamId: string,
   return id;
 }
 
-/** The worker side: take one job, solve, and record progress, result or failure on its row. */
-export async function runPlanningJob(db: Db, jobId: string, settings: PlanningSettings): Promise<void> {
+/**
+ * The worker side: take one job, solve, and record progress, result or failure on its row.
+ * @param run - the engine; tests pass a stand-in to see the problem it is given
+ */
+export async function runPlanningJob(db: Db, jobId: string, settings: PlanningSettings, run: typeof runPlanningWorker = runPlanningWorker): Promise<void> {
   const job = (await db.select().from(planningJobs).where(eq(planningJobs.id, jobId)))[0];
   if (!job || job.status !== 'queued') return;
   if (job.cancelRequested) {
@@ -122,12 +133,16 @@ export async function runPlanningJob(db: Db, jobId: string, settings: PlanningSe
     // under way stays with its driver as it is (decision 0009).
     const underWay = await visitsOnTripsUnderWay(db, job.teamId, job.date);
     const { day, locked } = suggestionDay(withVisitsLocked(await loadDay(db, job.teamId, job.date), underWay));
-    const problem = suggestionProblem(day.problem, locked, day.currentPlan.routes.length > 0 ? day.currentPlan : undefined);
+    // A day's problem is one team's: its staff and the visits it makes, also to other teams'
+    // clients (the evening team, the service group). The routes weighed are that team's, so its
+    // weights apply, not those of the clients' teams.
+    const { weights } = await weightsOfTeam(db, job.teamId);
+    const problem = suggestionProblem(day.problem, locked, day.currentPlan.routes.length > 0 ? day.currentPlan : undefined, weights);
     let cancelled = false;
     const assigned = day.currentPlan.routes.reduce((n, r) => n + r.stops.filter((s) => s.visit).length, 0);
     const isReplan = assigned > 0 && assigned >= day.problem.visits.length / 2;
     const timeLimitMs = isReplan ? Math.min(settings.timeLimitMs, settings.replanTimeLimitMs ?? 800) : settings.timeLimitMs;
-    const { plan, progress } = await runPlanningWorker({ problem, timeLimitMs, seed: 1, threads: settings.threads }, async (p) => {
+    const { plan, progress } = await run({ problem, timeLimitMs, seed: 1, threads: settings.threads }, async (p) => {
       const row = (await db.select({ cancel: planningJobs.cancelRequested }).from(planningJobs).where(eq(planningJobs.id, jobId)))[0];
       await db.update(planningJobs).set({ progress: { bestCost: p.bestCost, elapsedMs: p.elapsedMs, iteration: p.iteration, timeLimitMs } })
         .where(eq(planningJobs.id, jobId));

@@ -1,8 +1,8 @@
 // The morning board (issue 5): one screen per team and day. Absence first, a suggested plan as a
-// job, the timeline per person to adjust by drag or by keyboard with every change checked
-// before it is saved, locks, undo, publish, the day's figures and staff swap requests. Every
-// write names the day's version; when someone else got there first the day is reloaded with
-// their change and the coordinator is told so.
+// job (and what it weighs, the team's planning weights), the timeline per person to adjust by
+// drag or by keyboard with every change checked before it is saved, locks, undo, publish, the
+// day's figures and staff swap requests. Every write names the day's version; when someone else
+// got there first the day is reloaded with their change and the coordinator is told so.
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTeamDay, useToday } from '../api/queries.js';
@@ -19,6 +19,7 @@ import { useBoardT } from './i18n.js';
 import { MovePanel, type Proposal } from './MovePanel.js';
 import { namesFor } from './names.js';
 import { PlanningPanel } from './PlanningPanel.js';
+import { PlanningWeightsPanel } from './PlanningWeights.js';
 import { SwapPanel } from './SwapPanel.js';
 import { Timeline, type DropMove } from './Timeline.js';
 import { buildTimeline, staffAfterMove, type DayVisit } from './timeline.js';
@@ -48,6 +49,7 @@ function BoardView({ teamId, date }: { teamId: string; date: string }) {
   const [selected, setSelected] = useState<{ visitId: string; fromStaffId: string | null } | null>(null);
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
+  const [weightsOpen, setWeightsOpen] = useState(false);
   const write = useBoardWrite(teamId, date, (action: () => Promise<unknown>) => action());
 
   const service = useServiceDay(teamId, date);
@@ -180,8 +182,12 @@ function BoardView({ teamId, date }: { teamId: string; date: string }) {
               applying={write.isPending}
               onError={showFailure}
               onApply={(jobId, done) => run((v) => boardApi.applyPlanning(jobId, v), (r) => appliedMessage(r as { moved: number; retimed: number; kept: number }), done)}
+              weightsOpen={weightsOpen}
+              weightsId="planning-weights"
+              onToggleWeights={() => setWeightsOpen(!weightsOpen)}
             />
           </div>
+          {weightsOpen ? <PlanningWeightsPanel teamId={teamId} id="planning-weights" /> : null}
           <section className="panel timeline-panel" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t('timeline.heading')}</h2>
             <p className="small muted">{t('timeline.help')}</p>

@@ -1,6 +1,7 @@
 // "Föreslå plan": a planning job on the server. The page stays usable while it runs; the bar
 // shows the search's elapsed share of its time limit and the best cost so far; when done, the
-// suggestion's figures stand beside the current ones, to use or to leave.
+// suggestion's figures stand beside the current ones, to use or to leave. "Vad planeringen väger"
+// opens the team's planning weights on the board.
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { boardApi, usePlanningJob } from './api.js';
@@ -16,9 +17,13 @@ interface Props {
   onApply(jobId: string, done: () => void): void;
   applying: boolean;
   onError(error: unknown): void;
+  /** Whether the team's planning weights are shown, and the element that shows them. */
+  weightsOpen: boolean;
+  weightsId: string;
+  onToggleWeights(): void;
 }
 
-export function PlanningPanel({ teamId, date, plan, onApply, applying, onError }: Props) {
+export function PlanningPanel({ teamId, date, plan, onApply, applying, onError, weightsOpen, weightsId, onToggleWeights }: Props) {
   const { t, i18n } = useBoardT();
   const [jobId, setJobId] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
@@ -68,6 +73,7 @@ export function PlanningPanel({ teamId, date, plan, onApply, applying, onError }
       <div className="actions">
         <button type="button" className="primary" onClick={() => void start()} disabled={starting || !!running}>{t('planning.suggest')}</button>
         {running ? <button type="button" onClick={() => void cancel()}>{t('planning.cancel')}</button> : null}
+        <button type="button" aria-expanded={weightsOpen} aria-controls={weightsOpen ? weightsId : undefined} onClick={onToggleWeights}>{t('planning.weights')}</button>
       </div>
       {j && running ? (
         <div className="progress-box">

@@ -4,7 +4,9 @@ import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/rea
 import { ApiError, get, request } from '../api/http.js';
 import type { TeamDay } from '../api/types.js';
 import { addDays } from '../calendar.js';
-import type { CheckAnswer, DayPlanAnswer, PlanningJob, ServiceGroup, SwapRequest, Violation, VisitChange } from './types.js';
+import type {
+  CheckAnswer, DayPlanAnswer, PlanningJob, PlanningWeights, PlanningWeightsAnswer, ServiceGroup, SwapRequest, Violation, VisitChange,
+} from './types.js';
 
 const enc = encodeURIComponent;
 const dayUrl = (teamId: string, date: string) => `/api/teams/${enc(teamId)}/days/${enc(date)}`;
@@ -72,6 +74,24 @@ export function usePlanningJob(jobId: string | null) {
       const s = q.state.data?.status;
       return s === 'done' || s === 'failed' || s === 'cancelled' ? false : 400;
     },
+  });
+}
+
+const weightsUrl = (teamId: string) => `/api/teams/${enc(teamId)}/planning-weights`;
+export const weightsKey = (teamId: string) => ['planning-weights', teamId] as const;
+
+/** What the team's suggested plans weigh: its own weights or the defaults, and who may change them. */
+export function usePlanningWeights(teamId: string) {
+  return useQuery({ queryKey: weightsKey(teamId), queryFn: () => get<PlanningWeightsAnswer>(weightsUrl(teamId)) });
+}
+
+/** Set all the team's weights (`PUT`), or go back to the defaults (`DELETE`); the answer replaces the cached one. */
+export function useChangePlanningWeights(teamId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (weights: PlanningWeights | 'defaults') =>
+      weights === 'defaults' ? request<PlanningWeightsAnswer>('DELETE', weightsUrl(teamId)) : request<PlanningWeightsAnswer>('PUT', weightsUrl(teamId), weights),
+    onSuccess: (answer) => qc.setQueryData(weightsKey(teamId), answer),
   });
 }
 

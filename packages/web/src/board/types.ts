@@ -115,3 +115,30 @@ export interface ErrandTripView {
     client: { firstName: string; lastName: string } | null;
   }[];
 }
+
+/** What a suggested plan weighs, each in minutes of travel (the planning engine's soft costs). */
+export interface PlanningWeights {
+  travelPerMin: number;
+  notFixedContact: number;
+  notKnownStaff: number;
+  noFirstLanguage: number;
+  noLanguage: number;
+  unfairLoadPerMin: number;
+  movedFromPrevious: number;
+  slackMin: number;
+  unassignedNormal: number;
+}
+
+/** GET/PUT/DELETE /api/teams/:teamId/planning-weights. */
+export interface PlanningWeightsAnswer extends PlanningWeights {
+  teamId: string;
+  /** False while the team plans with the defaults. */
+  own: boolean;
+  updatedAt: string | null;
+  updatedByName: string | null;
+  defaults: PlanningWeights;
+  /** The highest value each weight may take (the lowest is 0). */
+  maxima: PlanningWeights;
+  /** Whether the signed-in user may change them (the team's staff only read them). */
+  canChange: boolean;
+}

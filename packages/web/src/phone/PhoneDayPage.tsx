@@ -7,6 +7,7 @@
 // versions and the person chooses. The team's day shows who has whom, to offer or ask a swap.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { ApiError, get, request } from '../api/http.js';
 import { sessionKey, useSession } from '../api/queries.js';
 import type { MyDay, MyDayVisit, SessionAnswer, SessionUser, TeamDay } from '../api/types.js';
@@ -14,6 +15,7 @@ import { fullName, useFormats } from '../ui/format.js';
 import { mapLinks } from '../ui/mapLink.js';
 import { Page } from '../ui/Page.js';
 import { ErrorMessage } from '../ui/QueryState.js';
+import { paths } from '../navigation.js';
 import { usePhoneT } from './i18n.js';
 import { linkManifest, registerServiceWorker } from './pwa.js';
 import { forgetOthers, loadDay, loadOutbox, saveDay, saveOutbox, type CachedDay, type Conflict, type Outbox, type RecordItem } from './store.js';
@@ -194,6 +196,10 @@ function PhoneDay({ user }: { user: SessionUser }) {
         )
       ) : null}
       {d?.teamDay ? <TeamDaySection teamDay={d.teamDay} me={staffId} online={online} /> : null}
+      {/* What the team's suggested plans weigh: the staff read it, the coordinator sets it. */}
+      {user.teamId && (user.role === 'staff' || user.role === 'coordinator') ? (
+        <p className="weights-link"><Link to={paths.planningWeights(user.teamId)}>{t('weightsLink')}</Link></p>
+      ) : null}
     </Page>
   );
 }
