@@ -55,7 +55,7 @@ for (const seed of seeds) {
   t = performance.now();
   const plan = await solve(raw, { timeLimitMs: timeLimit * 1000, threads, seed });
   const em = row(seed, 'engine', plan, problem, performance.now() - t);
-  const travelOnly = { ...raw, weights: { notFixedContact: 0, notKnownStaff: 0, noFirstLanguage: 0, noLanguage: 0, unfairLoadPerMin: 0 } };
+  const travelOnly = { ...raw, weights: { notFixedContact: 0, continuityTarget: 0, notKnownStaff: 0, noFirstLanguage: 0, noLanguage: 0, unfairLoadPerMin: 0 } };
   t = performance.now();
   const tplan = await solve(travelOnly, { timeLimitMs: timeLimit * 1000, threads, seed });
   const tm = row(seed, 'travel only', tplan, problem, performance.now() - t);
@@ -95,7 +95,7 @@ const doc = [
   `- Command: \`${command}\``,
   `- Date: ${new Date().toISOString()}`,
   `- Machine: ${machineLine()}; ${threads} search threads; load average (1 / 5 / 15 min) ${loadAtStart} at the start, ${loadavg().map((x) => x.toFixed(2)).join(' / ')} at the end`,
-  '- Every plan checked by `checkPlan`. "fixed contact %": visits done by the fixed contact among those the fixed contact could do at all (on shift for the window, holding the skills); "first language %": among visits where a speaker of the client\'s first language is on shift with the skills. "travel only" is the engine with every soft weight but travel set to 0.',
+  '- Every plan checked by `checkPlan`. "fixed contact %": visits done by the fixed contact among those the fixed contact could do at all (on shift for the window, holding the skills); "first language %": among visits where a speaker of the client\'s first language is on shift with the skills. "travel only" is the engine with every soft weight but travel set to 0 and no continuity target.',
   '',
   ...notes,
   '',

@@ -35,9 +35,9 @@ describe('solve', () => {
     expect(starts(plan, 'v3')[0]).toMatch(/^bo /);
   });
 
-  it('sends the fixed contact for a small detour but not for a long one (default: worth 15 travel minutes)', async () => {
+  it('sends the fixed contact for a small detour but not for a long one (default: worth 13 travel minutes)', async () => {
     // Anna (the fixed contact of both clients) lives at L0, Bo at L1, where both visits are 0 min away
-    // from him. Near visit: Anna drives 5 + 5 = 10 min, less than the 15 + 1 (not fixed contact,
+    // from him. Near visit: Anna drives 5 + 5 = 10 min, less than the 13 + 1 (not fixed contact,
     // unknown staff) Bo would cost, so she goes. Far visit: Anna would drive 25 + 25 = 50 min more,
     // so Bo goes and the fixed contact is given up.
     const locations = [loc(0), loc(1), loc(2), loc(3)];
@@ -62,6 +62,33 @@ describe('solve', () => {
     const plan = await solve(problem, { timeLimitMs: 300, threads: 1 });
     expect(starts(plan, 'near')[0]).toMatch(/^anna /);
     expect(starts(plan, 'far')[0]).toMatch(/^bo /);
+  });
+
+  it('raises the fixed contact\'s weight for the day while the plan falls short of the continuity target', async () => {
+    // One visit, 10 min from Anna (its fixed contact) and 0 min from Bo. At the default weight
+    // (13 + 1 for unknown staff) Bo goes, as 20 min of driving is worth more. With a target of
+    // 100 % the search raises the weight by a quarter at each check until Anna is the cheaper.
+    const locations = [loc(0), loc(1), loc(2)];
+    const minutes = [
+      [0, 10, 10],
+      [10, 0, 0],
+      [10, 0, 0],
+    ];
+    const person = (id: string, home: number) => ({
+      id, team: 't1', skills: ['care'], languages: ['sv'], transport: 'car', start: loc(home), end: loc(home),
+      shift: { start: '08:00', end: '16:00' }, breaks: [],
+    });
+    const day = (continuityTarget: number) => ({
+      format: 'tillit.problem/v1', date: '2026-11-23', travel: { model: 'matrix', locations, minutes },
+      staff: [person('anna', 0), person('bo', 1)],
+      visits: [{ id: 'v', client: 'c', team: 't1', location: loc(2), window: { start: '09:00', end: '12:00' }, durationMin: 30, skills: ['care'], priority: 'must' as const, fixedContact: 'anna' }],
+      weights: { continuityTarget },
+    });
+    const off = await solve(day(0), { timeLimitMs: 300, threads: 1 });
+    expect(starts(off, 'v')[0]).toMatch(/^bo /);
+    const on = await solve(day(1), { timeLimitMs: 300, threads: 1 });
+    expect(starts(on, 'v')[0]).toMatch(/^anna /);
+    expect(on.metrics.byFixedContactWhereAble).toBe(1);
   });
 
   it('leaves out one double-staffed must-visit rather than two clients\' single ones when the day holds only one or the other', async () => {

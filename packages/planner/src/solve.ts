@@ -10,6 +10,7 @@ import { buildPlan } from './plan/build-plan.js';
 import type { Progress } from './search/anneal.js';
 import { Solution } from './search/solution.js';
 import { combineByComponent } from './search/components.js';
+import { setContinuityRaise } from './search/continuity.js';
 import { runJob, type Job, type JobResult } from './run-job.js';
 import type { Model } from './model/model.js';
 import { InternalError } from './errors.js';
@@ -114,6 +115,9 @@ function restore(m: Model, r: JobResult): Solution {
  */
 function bestOf(m: Model, results: JobResult[]): Solution {
   if (results.length === 0) throw new InternalError('no thread returned a solution');
+  // Threads that raised the continuity weight further saw the target missed at the lower prices:
+  // compare every thread's teams at the highest.
+  setContinuityRaise(m, Math.max(0, ...results.map((r) => r.continuityRaise)));
   return combineByComponent(results.map((r) => restore(m, r)));
 }
 

@@ -58,7 +58,12 @@ const visit = z.object({
 /** Extension: soft-cost weights in minutes of travel per unit; a team can see and adjust them. */
 export const weightsSchema = z.object({
   travelPerMin: z.number().min(0).default(1),
-  notFixedContact: z.number().min(0).default(15),
+  notFixedContact: z.number().min(0).default(13),
+  /**
+   * Share (0–1) of the visits that a fixed contact could do at all that the plan should give
+   * them. While the day falls short, the search raises `notFixedContact` for the day; 0: off.
+   */
+  continuityTarget: z.number().min(0).max(1).default(0.9),
   notKnownStaff: z.number().min(0).default(1),
   noFirstLanguage: z.number().min(0).default(10),
   noLanguage: z.number().min(0).default(30),
@@ -66,7 +71,7 @@ export const weightsSchema = z.object({
   unfairLoadPerMin: z.number().min(0).default(0.05),
   /** Per visit given to another staff member than in `previousPlan`. */
   movedFromPrevious: z.number().min(0).default(200),
-  /** Minutes of air wanted between visits (travel plus this much); kept when it fits. */
+  /** Minutes of air after every visit, on top of travel: a hard buffer, so a day too full for it leaves visits out. */
   slackMin: z.number().min(0).default(0),
   /** Cost of leaving a normal visit unassigned, per visit plus per minute of it. */
   unassignedNormal: z.number().min(0).default(2000),

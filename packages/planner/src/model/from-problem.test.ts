@@ -43,3 +43,36 @@ describe('soft costs of a double-staffed visit', () => {
     expect(m.assignCost![v1 * nV + bo]).toBe(w.notFixedContact);
   });
 });
+
+describe('the continuity target', () => {
+  it('counts the visits whose fixed contact could do them, a double-staffed one once', () => {
+    // day(): v1 (anna), v2 double-staffed (anna), v4 (bo) have fixed contacts, all on shift.
+    const m = compileProblem(day()).model;
+    expect(m.continuity?.able).toBe(3);
+    expect(m.continuity?.target).toBe(0.9);
+    const t2 = compileProblem(day()).visitTask[1]!;
+    expect([m.continuity!.vehicle[t2], m.continuity!.vehicle[t2 + 1]]).toEqual([0, 0]);
+  });
+
+  it('leaves out a visit whose fixed contact is off shift for its window', () => {
+    const p = twoStaffDay();
+    const late = { ...p.visits[3]!, window: { start: '17:00', end: '18:00' } };
+    const cp = compileProblem(parseProblem({ ...p, staff: [...p.staff, { ...p.staff[0]!, id: 'eve', shift: { start: '16:00', end: '22:00' }, breaks: [] }], visits: [p.visits[0]!, late] }));
+    expect(cp.model.continuity?.able).toBe(1);
+    expect(cp.model.continuity!.vehicle[cp.visitTask[1]!]).toBe(-1);
+  });
+
+  it('prices the fixed contact as weight × coef, so the search can raise it', () => {
+    const cp = compileProblem(day());
+    const m = cp.model;
+    const k = m.continuity!;
+    const v1 = cp.visitTask[0]!;
+    expect(k.coef[v1 * m.nVehicles + 1]).toBe(1);
+    expect(k.coef[v1 * m.nVehicles + 0]).toBe(0);
+    expect(k.weight).toBe(day().weights.notFixedContact);
+  });
+
+  it('is off with a target of 0', () => {
+    expect(compileProblem(parseProblem({ ...twoStaffDay(), weights: { continuityTarget: 0 } })).model.continuity).toBeNull();
+  });
+});

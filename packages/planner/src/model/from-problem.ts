@@ -128,6 +128,14 @@ export function compileProblem(p: Problem): CompiledProblem {
     for (const st of r.stops) if ('visit' in st) (prevStaff.get(st.visit) ?? prevStaff.set(st.visit, new Set()).get(st.visit)!).add(r.staff);
 
   b.setCompat((t, si) => qualifies(p, taskVisit[t]!, si, taskSlot[t]!) && onShiftFor(p, taskVisit[t]!, si));
+  // How many times a task pays the fixed-contact weight on staff member si.
+  const fixedContactShare = (t: number, si: number): number => {
+    const v = p.visits[taskVisit[t]!]!;
+    if (!v.fixedContact) return 0;
+    const isFixedContact = v.fixedContact === p.staff[si]!.id;
+    if (v.staffCount === 2) return isFixedContact ? -0.5 : 0.5;
+    return isFixedContact ? 0 : 1;
+  };
   b.setAssignCost((t, si) => {
     const v = p.visits[taskVisit[t]!]!;
     const s = p.staff[si]!;
@@ -139,11 +147,7 @@ export function compileProblem(p: Problem): CompiledProblem {
     // a double visit cost a fixed contact's weight even when they did it, which made dropping
     // such a visit look cheaper than dropping one without a fixed contact.
     const pair = v.staffCount === 2;
-    if (v.fixedContact) {
-      const isFixedContact = v.fixedContact === s.id;
-      if (pair) c += (isFixedContact ? -0.5 : 0.5) * w.notFixedContact;
-      else if (!isFixedContact) c += w.notFixedContact;
-    }
+    c += fixedContactShare(t, si) * w.notFixedContact;
     if (v.fixedContact !== s.id) c += w.notKnownStaff * (1 - Math.min(1, (v.knownStaff[s.id] ?? 0) / 5));
     if (v.languages.length > 0 && !s.languages.includes(v.languages[0]!))
       c += (pair ? 0.5 : 1) * (v.languages.some((l) => s.languages.includes(l)) ? w.noFirstLanguage : w.noLanguage);
@@ -151,6 +155,20 @@ export function compileProblem(p: Problem): CompiledProblem {
     if (prev && !prev.has(s.id)) c += w.movedFromPrevious;
     return c;
   });
+  // The day's continuity target counts the visits whose fixed contact could do them at all (as
+  // the metrics do: qualified, and on shift for some start in the window).
+  const staffIdx = new Map(p.staff.map((s, i) => [s.id, i]));
+  b.setContinuity(
+    (t) => {
+      const vi = taskVisit[t]!;
+      const fc = p.visits[vi]!.fixedContact;
+      const si = fc ? staffIdx.get(fc) : undefined;
+      return si !== undefined && qualifies(p, vi, si, taskSlot[t]!) && onShiftFor(p, vi, si) ? si : -1;
+    },
+    fixedContactShare,
+    w.notFixedContact,
+    w.continuityTarget,
+  );
   b.nNeighbours = 30;
   const model = b.build();
   return { model, problem: p, taskVisit: Int32Array.from(taskVisit), taskSlot: Int32Array.from(taskSlot), visitTask, locations, transports };

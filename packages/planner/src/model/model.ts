@@ -57,6 +57,29 @@ export interface Model {
   readonly vehicleComponent: Int32Array;
   /** All vehicles alike, no breaks, partners, compat or assignment costs: the O(1) segment path applies. */
   readonly uniform: boolean;
+  /** A share of tasks the day should give to their preferred vehicle; null when none. */
+  readonly continuity: Continuity | null;
+}
+
+/**
+ * The day's continuity target (home care: visits by the client's fixed contact). The preference
+ * is priced in `assignCost` as `weight × coef`; when the day falls short of `target`, the search
+ * raises that weight for the whole day (one price for one day-wide target, as a Lagrange
+ * multiplier would be) by adding to `assignCost`, and `raised` says by how much so far.
+ */
+export interface Continuity {
+  /** Each task's preferred vehicle, −1 for none. A pair's two tasks may both name it; only one can be on it. */
+  readonly vehicle: Int32Array;
+  /** Tasks with a preferred vehicle, a pair counted once. */
+  readonly able: number;
+  /** Share (0–1) of them that should be on their preferred vehicle. */
+  readonly target: number;
+  /** The preference's weight as given. */
+  readonly weight: number;
+  /** coef[t * nVehicles + v]: how many times the weight vehicle v doing task t pays. */
+  readonly coef: Float64Array;
+  /** What the search has added to the weight so far (mutable: the model's prices change with it). */
+  raised: number;
 }
 
 export interface TaskSpec {
@@ -87,6 +110,7 @@ export class ModelBuilder {
   private readonly partners: [number, number][] = [];
   private compatFn: ((task: number, vehicle: number) => boolean) | null = null;
   private assignFn: ((task: number, vehicle: number) => number) | null = null;
+  private continuitySpec: { vehicleOf: (task: number) => number; coef: (task: number, vehicle: number) => number; weight: number; target: number } | null = null;
   hardCapacity = true;
   loadCost = 0;
   travelCost = 1;
@@ -124,6 +148,14 @@ export class ModelBuilder {
 
   setAssignCost(fn: (task: number, vehicle: number) => number): void {
     this.assignFn = fn;
+  }
+
+  /**
+   * A day-wide target: `target` of the tasks that have a preferred vehicle (`vehicleOf`, −1 for
+   * none) should be on it. The assignment costs must already include `weight × coef(t, v)`.
+   */
+  setContinuity(vehicleOf: (task: number) => number, coef: (task: number, vehicle: number) => number, weight: number, target: number): void {
+    this.continuitySpec = target > 0 ? { vehicleOf, coef, weight, target } : null;
   }
 
   build(): Model {
@@ -201,6 +233,20 @@ export class ModelBuilder {
     const comp = components(nT, nV, compat, this.partners);
     const nNb = Math.min(this.nNeighbours, Math.max(0, nT - 1));
     const neighbours = granularNeighbours(nT, nNb, taskLoc, early, late, service, this.nLocs, this.time[0] ?? new Float64Array(0), comp.task);
+    let continuity: Continuity | null = null;
+    const cs = this.continuitySpec;
+    if (cs && assignCost) {
+      const vehicle = Int32Array.from({ length: nT }, (_, t) => cs.vehicleOf(t));
+      let able = 0;
+      for (let t = 0; t < nT; t++) {
+        const p = partner[t]!;
+        if (p >= 0 && p < t) continue;
+        if (vehicle[t]! >= 0 || (p >= 0 && vehicle[p]! >= 0)) able++;
+      }
+      const coef = new Float64Array(nT * nV);
+      for (let t = 0; t < nT; t++) for (let v = 0; v < nV; v++) coef[t * nV + v] = cs.coef(t, v);
+      if (able > 0) continuity = { vehicle, able, target: cs.target, weight: cs.weight, coef, raised: 0 };
+    }
     return {
       nTasks: nT,
       nVehicles: nV,
@@ -236,6 +282,7 @@ export class ModelBuilder {
       taskComponent: comp.task,
       vehicleComponent: comp.vehicle,
       uniform,
+      continuity,
     };
   }
 }

@@ -12,6 +12,7 @@ import { sortRemoved } from './sort-removed.js';
 import { localSearch } from './local-search.js';
 import { PenaltyManager } from './penalty.js';
 import { ComponentIndex } from './components.js';
+import { continuityCheckpoints, nextContinuityRaise, setContinuityRaise } from './continuity.js';
 
 export interface Progress {
   /** Best total cost so far (travel plus soft costs plus penalties for unassigned visits). */
@@ -185,6 +186,7 @@ export function search(m: Model, opt: SearchOptions): SearchResult {
   // scan about tasks + vehicles places each), so a run with an iteration limit repeats exactly.
   const share = Float64Array.from({ length: comps.count }, (_, c) => (comps.vehicles[c]!.length > 0 ? comps.tasks[c]!.length ** 1.5 : 0));
   const spent = new Float64Array(comps.count);
+  let checkpoint = 0;
   // Nothing to move: no tasks, or no staff to give them to.
   const idle = m.nTasks === 0 || m.nVehicles === 0 || share.every((x) => x === 0);
   for (;;) {
@@ -203,6 +205,29 @@ export function search(m: Model, opt: SearchOptions): SearchResult {
     const tasks = comps.tasks[c]!;
     const frac = Math.min(1, (now() - t0) / opt.timeLimitMs);
     const T = T0 * Math.pow(T1 / T0, frac);
+    if (m.continuity && checkpoint < continuityCheckpoints.length && Math.max(frac, iterations / maxIt) >= continuityCheckpoints[checkpoint]!) {
+      checkpoint++;
+      const raise = nextContinuityRaise(best);
+      if (raise !== m.continuity.raised) {
+        // New prices: every route is priced again, and a component whose current plan is now
+        // better than its best becomes the best.
+        setContinuityRaise(m, raise);
+        for (let r = 0; r < m.nVehicles; r++) {
+          cur.updateRoute(r);
+          cand.updateRoute(r);
+          best.updateRoute(r);
+        }
+        for (let k = 0; k < comps.count; k++) {
+          compCur[k] = comps.cost(cur, k);
+          compBest[k] = comps.cost(best, k);
+          if (compCur[k]! < compBest[k]! - 1e-9) {
+            comps.copy(best, cur, k);
+            compBest[k] = compCur[k]!;
+          }
+        }
+        bestCost = best.total();
+      }
+    }
     // Ruin and recreate on cand (a copy of cur on the routes that matter).
     // While must-tasks are out, often ruin around one of them to make room where it is needed.
     let seedTask = -1;

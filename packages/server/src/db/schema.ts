@@ -303,12 +303,15 @@ export const planningJobs = pgTable('planning_job', {
 
 /**
  * A team's own planning weights (services/planning-weights.ts): the engine's soft costs, each in
- * minutes of travel. A team without a row plans with the engine's defaults.
+ * minutes of travel, and its continuity target. A team without a row plans with the engine's
+ * defaults.
  */
 export const teamPlanningWeights = pgTable('team_planning_weights', {
   teamId: uuid('team_id').primaryKey().references(() => teams.id),
   travelPerMin: doublePrecision('travel_per_min').notNull(),
   notFixedContact: doublePrecision('not_fixed_contact').notNull(),
+  /** A share from 0 to 1, not minutes: the day's continuity target (0: none). */
+  continuityTarget: doublePrecision('continuity_target').notNull(),
   notKnownStaff: doublePrecision('not_known_staff').notNull(),
   noFirstLanguage: doublePrecision('no_first_language').notNull(),
   noLanguage: doublePrecision('no_language').notNull(),
@@ -319,8 +322,10 @@ export const teamPlanningWeights = pgTable('team_planning_weights', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedBy: uuid('updated_by'),
 }, (t) => [
-  // The engine takes no negative weight; the API's upper bounds are checked there, not here.
-  check('team_planning_weights_not_negative', sql`least(${t.travelPerMin}, ${t.notFixedContact}, ${t.notKnownStaff}, ${t.noFirstLanguage}, ${t.noLanguage}, ${t.unfairLoadPerMin}, ${t.movedFromPrevious}, ${t.slackMin}, ${t.unassignedNormal}) >= 0`),
+  // The engine takes no negative weight; the API's upper bounds are checked there, not here,
+  // except the continuity target's: a share above 1 means nothing to the engine.
+  check('team_planning_weights_not_negative', sql`least(${t.travelPerMin}, ${t.notFixedContact}, ${t.continuityTarget}, ${t.notKnownStaff}, ${t.noFirstLanguage}, ${t.noLanguage}, ${t.unfairLoadPerMin}, ${t.movedFromPrevious}, ${t.slackMin}, ${t.unassignedNormal}) >= 0`),
+  check('team_planning_weights_continuity_target_share', sql`${t.continuityTarget} <= 1`),
 ]);
 
 /** A staff member offers a visit to a colleague or asks to take one; the coordinator confirms. */

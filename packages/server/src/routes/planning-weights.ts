@@ -1,6 +1,7 @@
-// A team's planning weights: what its suggested plans weigh against travel (the fixed contact,
-// known staff, language, even load, air between visits, …). The team's staff read them; the
-// coordinator, the unit manager and an administrator set them or go back to the engine's defaults.
+// A team's planning weights: what its suggested plans weigh against travel (the fixed contact and
+// the day's continuity target, known staff, language, even load, air between visits, …). The
+// team's staff read them; the coordinator, the unit manager and an administrator set them or go
+// back to the engine's defaults.
 import { z } from 'zod';
 import { id, planningWeightsAccess, type Actor } from '@tillit/domain';
 import type { AppContext } from '../context.js';
@@ -39,7 +40,7 @@ export function planningWeightsRoutes(api: Api, ctx: AppContext): void {
   api.get('/api/teams/:teamId/planning-weights', {
     schema: {
       tags: ['team day'],
-      summary: "What the team's suggested plans weigh, each in minutes of travel: its own weights or the engine's defaults",
+      summary: "What the team's suggested plans weigh, each in minutes of travel (continuityTarget a share from 0 to 1): its own weights or the engine's defaults",
       params: teamParams,
       response: { 200: weightsAnswer, ...errors },
     },
@@ -48,7 +49,7 @@ export function planningWeightsRoutes(api: Api, ctx: AppContext): void {
   api.put('/api/teams/:teamId/planning-weights', {
     schema: {
       tags: ['team day'],
-      summary: "Set all the team's planning weights (each from 0 to its maximum; not knowing the client's language at all weighs at least as much as not knowing the first)",
+      summary: "Set all the team's planning weights (each from 0 to its maximum; continuityTarget is a share from 0 to 1, not a percent; not knowing the client's language at all weighs at least as much as not knowing the first)",
       params: teamParams,
       body: planningWeightsInput,
       response: { 200: weightsAnswer, ...errors },

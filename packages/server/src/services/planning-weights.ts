@@ -1,7 +1,7 @@
-// What a team's suggested plans weigh: the planning engine's soft costs, each in minutes of travel
-// (table team_planning_weights, set by the team's coordinator, the unit manager or an
-// administrator). A team without its own plans with the engine's defaults, read from the engine's
-// own schema so the two never drift apart.
+// What a team's suggested plans weigh: the planning engine's soft costs, each in minutes of travel,
+// and the day's continuity target, a share (table team_planning_weights, set by the team's
+// coordinator, the unit manager or an administrator). A team without its own plans with the
+// engine's defaults, read from the engine's own schema so the two never drift apart.
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { weightsSchema, type Weights } from '@tillit/planner';
@@ -17,10 +17,12 @@ export const defaultPlanningWeights: PlanningWeights = weightsSchema.parse({});
  * The highest value the API accepts for each weight. Beyond these a weight stops being a
  * preference and becomes a rule (a fixed contact worth four hours of driving), or drowns every
  * other weight; a leftover normal visit must stay far cheaper than a must-visit (10⁷ in the engine).
+ * The continuity target is a share: all of the visits is the most there is.
  */
 export const planningWeightMaxima = {
   travelPerMin: 10,
   notFixedContact: 240,
+  continuityTarget: 1,
   notKnownStaff: 240,
   noFirstLanguage: 240,
   noLanguage: 240,
@@ -30,8 +32,17 @@ export const planningWeightMaxima = {
   unassignedNormal: 100_000,
 } as const satisfies Record<keyof PlanningWeights, number>;
 
-const weightFields = Object.fromEntries(Object.entries(planningWeightMaxima).map(([k, max]) => [k, z.number().min(0).max(max)])) as
-  { [K in keyof PlanningWeights]: z.ZodNumber };
+/** What a figure is, where its name does not say (the others are minutes of travel, or per minute). */
+const descriptions: Partial<Record<keyof PlanningWeights, string>> = {
+  continuityTarget: 'A share from 0 to 1 (0.9 is 90 %), not a percent: of the visits that a fixed contact could do at all, how many the plan '
+    + 'should give them; while the day falls short, the engine raises notFixedContact for that day. 0 turns the target off.',
+};
+
+const weightFields = Object.fromEntries(Object.entries(planningWeightMaxima).map(([k, max]) => {
+  const field = z.number().min(0).max(max);
+  const description = descriptions[k as keyof PlanningWeights];
+  return [k, description ? field.describe(description) : field];
+})) as { [K in keyof PlanningWeights]: z.ZodNumber };
 
 /** The weights as the API answers them. */
 export const planningWeightsView = z.object(weightFields);
@@ -52,7 +63,7 @@ export const planningWeightsInput = z.object(weightFields).strict().superRefine(
 
 type Row = typeof teamPlanningWeights.$inferSelect;
 const fromRow = (r: Row): PlanningWeights => ({
-  travelPerMin: r.travelPerMin, notFixedContact: r.notFixedContact, notKnownStaff: r.notKnownStaff,
+  travelPerMin: r.travelPerMin, notFixedContact: r.notFixedContact, continuityTarget: r.continuityTarget, notKnownStaff: r.notKnownStaff,
   noFirstLanguage: r.noFirstLanguage, noLanguage: r.noLanguage, unfairLoadPerMin: r.unfairLoadPerMin,
   movedFromPrevious: r.movedFromPrevious, slackMin: r.slackMin, unassignedNormal: r.unassignedNormal,
 });

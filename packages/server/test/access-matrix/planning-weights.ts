@@ -12,7 +12,7 @@ export const entries: Record<string, MatrixEntry> = {
     own: ['admin', 'unit_manager', 'coordinator', 'staff'], other: ['admin'],
   },
   'PUT /api/teams/:teamId/planning-weights': {
-    call: (f, s) => ({ method: 'PUT', url: url(f, s), payload: { ...defaultPlanningWeights, notFixedContact: 20 } }),
+    call: (f, s) => ({ method: 'PUT', url: url(f, s), payload: { ...defaultPlanningWeights, notFixedContact: 20, continuityTarget: 0.95 } }),
     own: ['admin', 'unit_manager', 'coordinator'], other: ['admin'],
   },
   'DELETE /api/teams/:teamId/planning-weights': {

@@ -1,14 +1,17 @@
 // "Vad planeringen väger": the team's planning weights, each said as what it is worth in minutes
-// of travel, with the default beside it. The coordinator and the unit manager change them (every
-// weight at once) or go back to the defaults; the team's staff read them. The server says who may
-// change them and checks the figures; a refused figure is explained beside its field.
+// of travel, and the day's continuity target in percent, with the default beside each. The
+// coordinator and the unit manager change them (every weight at once) or go back to the defaults;
+// the team's staff read them. The server says who may change them and checks the figures; a
+// refused figure is explained beside its field.
 import { useId, useState, type FormEvent } from 'react';
 import { useFormats } from '../ui/format.js';
 import { QueryState } from '../ui/QueryState.js';
 import { usePlanningWeights, useChangePlanningWeights } from './api.js';
 import { useBoardT } from './i18n.js';
-import { advancedWeights, everydayWeights, figuresOf, weightErrors, type FieldError, type WeightKey } from './planning-weights.js';
-import type { PlanningWeights, PlanningWeightsAnswer } from './types.js';
+import {
+  advancedWeights, apiFigures, everydayWeights, formErrors, formFigures, isPercent, weightErrors, type FieldError, type FormFigures, type WeightKey,
+} from './planning-weights.js';
+import type { PlanningWeightsAnswer } from './types.js';
 
 interface Props {
   teamId: string;
@@ -47,12 +50,20 @@ function Whose({ answer }: { answer: PlanningWeightsAnswer }) {
   );
 }
 
-/** What a weight means at this value, in words. */
+/** A figure and its unit ("90 %", "13 min"), never split over two lines. */
+function useWithUnit() {
+  const { t } = useBoardT();
+  const f = useFormats();
+  return (value: number, key: WeightKey) => `${f.number(value)}\u00a0${t(`weights.weight.${key}.unit`)}`;
+}
+
+/** What a weight means at this value (in the form's units), in words. */
 function useMeaning() {
   const { t, i18n } = useBoardT();
   const f = useFormats();
   const oneDecimal = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
-  return (key: WeightKey, value: number) => t(`weights.weight.${key}.means`, {
+  // A continuity target of 0 is no target at all, not a target of nothing.
+  return (key: WeightKey, value: number) => t(`weights.weight.${key}.${key === 'continuityTarget' && value === 0 ? 'off' : 'means'}`, {
     value: Number.isFinite(value) ? f.number(value) : '…',
     // The even-load weight is per minute of work; an hour of it is easier to picture.
     perHour: Number.isFinite(value) ? oneDecimal.format(value * 60) : '…',
@@ -61,13 +72,15 @@ function useMeaning() {
 
 function WeightsList({ answer }: { answer: PlanningWeightsAnswer }) {
   const { t } = useBoardT();
-  const f = useFormats();
+  const withUnit = useWithUnit();
   const meaning = useMeaning();
+  const figures = formFigures(answer);
+  const defaults = formFigures(answer.defaults);
   const item = (key: WeightKey) => (
     <li key={key} className="weight-row" data-weight={key}>
-      <p className="weight-label">{t(`weights.weight.${key}.label`)}: <strong>{f.number(answer[key])} {t(`weights.weight.${key}.unit`)}</strong></p>
-      <p className="weight-means">{meaning(key, answer[key])}</p>
-      <p className="small muted">{t('weights.default', { value: f.number(answer.defaults[key]) })}</p>
+      <p className="weight-label">{t(`weights.weight.${key}.label`)}: <strong>{withUnit(figures[key], key)}</strong></p>
+      <p className="weight-means">{meaning(key, figures[key])}</p>
+      <p className="small muted">{t('weights.default', { value: withUnit(defaults[key], key) })}</p>
     </li>
   );
   return (
@@ -87,37 +100,49 @@ function WeightsList({ answer }: { answer: PlanningWeightsAnswer }) {
 function WeightsForm({ teamId, answer }: { teamId: string; answer: PlanningWeightsAnswer }) {
   const { t } = useBoardT();
   const change = useChangePlanningWeights(teamId);
-  const [v, setV] = useState<PlanningWeights>(() => figuresOf(answer));
-  const [sent, setSent] = useState<PlanningWeights>(v);
+  const [v, setV] = useState<FormFigures>(() => formFigures(answer));
+  const [sent, setSent] = useState<FormFigures>(v);
+  /** What the form refused itself, before sending (a percent that is not whole). */
+  const [refused, setRefused] = useState<Partial<Record<WeightKey, FieldError>>>({});
   const [done, setDone] = useState<'saved' | 'reset' | null>(null);
   const [advancedOpen, setAdvancedOpen] = useState(false);
-  const errors = change.isError ? weightErrors(change.error, sent, answer.maxima) : { fields: {}, other: [] };
+  const defaults = formFigures(answer.defaults);
+  const maxima = formFigures(answer.maxima);
+  const errors = Object.keys(refused).length > 0 ? { fields: refused, other: [] }
+    : change.isError ? weightErrors(change.error, sent, maxima) : { fields: {}, other: [] };
   const anyField = Object.keys(errors.fields).length > 0;
 
   function submit(e: FormEvent) {
     e.preventDefault();
     setDone(null);
+    const local = formErrors(v, maxima);
+    setRefused(local);
+    if (Object.keys(local).length > 0) {
+      change.reset();
+      return;
+    }
     setSent(v);
-    change.mutate(v, {
+    change.mutate(apiFigures(v), {
       onSuccess: () => setDone('saved'),
       onError: (err) => {
         // A refused advanced weight must be seen: open the section it is in.
-        if (advancedWeights.some((k) => k in weightErrors(err, v, answer.maxima).fields)) setAdvancedOpen(true);
+        if (advancedWeights.some((k) => k in weightErrors(err, v, maxima).fields)) setAdvancedOpen(true);
       },
     });
   }
   function reset() {
     setDone(null);
+    setRefused({});
     change.mutate('defaults', {
       onSuccess: (a) => {
-        setV(figuresOf(a));
+        setV(formFigures(a));
         setDone('reset');
       },
     });
   }
 
   const field = (key: WeightKey) => (
-    <WeightField key={key} name={key} value={v[key]} defaultValue={answer.defaults[key]} max={answer.maxima[key]} error={errors.fields[key]}
+    <WeightField key={key} name={key} value={v[key]} defaultValue={defaults[key]} max={maxima[key]} error={errors.fields[key]}
       onChange={(n) => setV({ ...v, [key]: n })} />
   );
   return (
@@ -135,7 +160,7 @@ function WeightsForm({ teamId, answer }: { teamId: string; answer: PlanningWeigh
       </div>
       <div aria-live="polite">
         {done ? <p className="ok-note" role="status">{done === 'saved' ? t('weights.saved') : t('weights.resetDone')}</p> : null}
-        {change.isError ? (
+        {change.isError || anyField ? (
           <div className="alert" role="alert">
             <p>{anyField ? t('weights.notSaved') : t('weights.failed')}</p>
             {errors.other.map((d) => <p key={d} className="small">{d}</p>)}
@@ -146,26 +171,31 @@ function WeightsForm({ teamId, answer }: { teamId: string; answer: PlanningWeigh
   );
 }
 
-/** One weight: its number, what it means at that number, its default, and what was wrong with it. */
+/**
+ * One weight: its number, what it means at that number, its default, and what was wrong with it,
+ * all in the form's units (the continuity target a whole percent).
+ */
 function WeightField({ name, value, defaultValue, max, error, onChange }: {
   name: WeightKey; value: number; defaultValue: number; max: number; error: FieldError | undefined; onChange: (n: number) => void;
 }) {
   const { t } = useBoardT();
   const f = useFormats();
+  const withUnit = useWithUnit();
   const meaning = useMeaning();
   const id = `weight-${name}`;
   return (
     <li className="weight-row" data-weight={name}>
       <label htmlFor={id} className="weight-label">{t(`weights.weight.${name}.label`)}</label>
       <div className="weight-input">
-        <input id={id} type="number" inputMode="decimal" min={0} max={max} step="any" value={Number.isNaN(value) ? '' : value}
+        <input id={id} type="number" inputMode={isPercent(name) ? 'numeric' : 'decimal'} min={0} max={max} step={isPercent(name) ? 1 : 'any'}
+          value={Number.isNaN(value) ? '' : value}
           aria-invalid={error ? true : undefined} aria-describedby={`${id}-means ${id}-default${error ? ` ${id}-error` : ''}`}
           onChange={(e) => onChange(e.target.value === '' ? Number.NaN : Number(e.target.value))} />
         <span className="weight-unit">{t(`weights.weight.${name}.unit`)}</span>
       </div>
       {error ? <p id={`${id}-error`} className="field-error">{t(`weights.error.${error.key}`, formatted(error.params, f.number))}</p> : null}
       <p id={`${id}-means`} className="weight-means">{meaning(name, value)}</p>
-      <p id={`${id}-default`} className="small muted">{t('weights.default', { value: f.number(defaultValue) })}</p>
+      <p id={`${id}-default`} className="small muted">{t('weights.default', { value: withUnit(defaultValue, name) })}</p>
     </li>
   );
 }

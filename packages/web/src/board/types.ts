@@ -116,10 +116,15 @@ export interface ErrandTripView {
   }[];
 }
 
-/** What a suggested plan weighs, each in minutes of travel (the planning engine's soft costs). */
+/**
+ * What a suggested plan weighs, each in minutes of travel (the planning engine's soft costs), and
+ * the day's continuity target.
+ */
 export interface PlanningWeights {
   travelPerMin: number;
   notFixedContact: number;
+  /** A share from 0 to 1 (0: no target); the board shows it as a whole percent. */
+  continuityTarget: number;
   notKnownStaff: number;
   noFirstLanguage: number;
   noLanguage: number;
