@@ -45,6 +45,15 @@ describe('checkPlan', () => {
     expect(r.metrics.byFixedContact).toBe(1);
     // v3 wants Finnish; anna does not speak it although bo could have come.
     expect(r.metrics.firstLanguageMatch).toBe(0);
+    expect(r.metrics.staffWithoutVisits).toBe(0);
+  });
+
+  it('counts staff on shift without a visit, whom the work spread leaves out', () => {
+    const withCai = parseProblem({ ...twoStaffDay(), staff: [...twoStaffDay().staff, { ...twoStaffDay().staff[0]!, id: 'cai' }] });
+    const r = checkPlan(withCai, validPlan());
+    expect(r.metrics.staffWithoutVisits).toBe(1);
+    // anna and bo have 90 visit minutes each: the spread is theirs alone (with cai's 0 it would be 42).
+    expect(r.metrics.workMinStdDev).toBe(0);
   });
 
   it('says when travel does not fit between two visits', () => {

@@ -29,6 +29,8 @@ export interface PlanMetrics {
   /** Visit minutes per working staff member: spread (standard deviation) and maximum. */
   workMinStdDev: number;
   workMinMax: number;
+  /** Staff on shift in the problem who have no visit in the plan (not counted in the work spread). */
+  staffWithoutVisits: number;
 }
 
 function able(p: Problem, visitIdx: number, staffId: string): boolean {
@@ -54,6 +56,7 @@ export function computeMetrics(p: Problem, plan: Plan): PlanMetrics {
   let travelMin = 0;
   const slacks: number[] = [];
   const work: number[] = [];
+  const working = new Set<string>();
   for (const r of plan.routes) {
     const s = staffById.get(r.staff);
     if (!s) continue;
@@ -84,6 +87,7 @@ export function computeMetrics(p: Problem, plan: Plan): PlanMetrics {
     if (visits > 0) {
       travelMin += travel(loc, s.end, s.transport);
       work.push(w);
+      working.add(s.id);
     }
   }
   let fcHave = 0, fcDone = 0, fcAble = 0, fcAbleDone = 0, known = 0, lang1Able = 0, lang1 = 0, langHave = 0, lang = 0;
@@ -135,5 +139,6 @@ export function computeMetrics(p: Problem, plan: Plan): PlanMetrics {
     slackMeanMin: round(slacks.length ? slacks.reduce((a, b) => a + b, 0) / slacks.length : 0, 2),
     workMinStdDev: round(work.length ? Math.sqrt(work.reduce((a, b) => a + (b - mean) ** 2, 0) / work.length) : 0, 2),
     workMinMax: work.length ? Math.max(...work) : 0,
+    staffWithoutVisits: p.staff.filter((s) => !working.has(s.id)).length,
   };
 }
