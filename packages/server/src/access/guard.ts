@@ -122,32 +122,31 @@ export async function authorizeClientParts(
   return { scope, readable };
 }
 
-/** Allow or refuse access to a team's day; out-of-scope answers 404. */
-export async function authorizeTeam(ctx: AppContext, actor: Actor, teamId: string, interaction: Interaction): Promise<TeamScope> {
+/** Loads the team and applies `policy`: out-of-scope answers 404, anything else refused 403. */
+async function authorizeTeamBy(
+  ctx: AppContext, actor: Actor, teamId: string, interaction: Interaction, policy: typeof teamAccess, what: string,
+): Promise<TeamScope> {
   const scope = await loadTeamScope(ctx.db, teamId);
   if (!scope) throw notFound('The team');
-  const decision = teamAccess(actor, scope, interaction);
+  const decision = policy(actor, scope, interaction);
   if (!decision.allowed) {
     if (decision.reason === 'out-of-scope') throw notFound('The team');
-    throw forbidden(`Your role may not ${interaction} this team's day.`);
+    throw forbidden(`Your role may not ${interaction} this team's ${what}.`);
   }
   return scope;
+}
+
+/** Allow or refuse access to a team's day; out-of-scope answers 404. */
+export function authorizeTeam(ctx: AppContext, actor: Actor, teamId: string, interaction: Interaction): Promise<TeamScope> {
+  return authorizeTeamBy(ctx, actor, teamId, interaction, teamAccess, 'day');
 }
 
 /**
  * Allow or refuse access to a team's planning weights (`planningWeightsAccess`): as the team's day,
  * and an administrator of the municipality too. They hold no client data, so nothing is logged.
- * Out-of-scope answers 404; a change the role may not make answers 403.
  */
-export async function authorizePlanningWeights(ctx: AppContext, actor: Actor, teamId: string, interaction: Interaction): Promise<TeamScope> {
-  const scope = await loadTeamScope(ctx.db, teamId);
-  if (!scope) throw notFound('The team');
-  const decision = planningWeightsAccess(actor, scope, interaction);
-  if (!decision.allowed) {
-    if (decision.reason === 'out-of-scope') throw notFound('The team');
-    throw forbidden(`Your role may not ${interaction} this team's planning weights.`);
-  }
-  return scope;
+export function authorizePlanningWeights(ctx: AppContext, actor: Actor, teamId: string, interaction: Interaction): Promise<TeamScope> {
+  return authorizeTeamBy(ctx, actor, teamId, interaction, planningWeightsAccess, 'planning weights');
 }
 
 /**

@@ -61,12 +61,10 @@ export const planningWeightsInput = z.object(weightFields).strict().superRefine(
   },
 });
 
-type Row = typeof teamPlanningWeights.$inferSelect;
-const fromRow = (r: Row): PlanningWeights => ({
-  travelPerMin: r.travelPerMin, notFixedContact: r.notFixedContact, continuityTarget: r.continuityTarget, notKnownStaff: r.notKnownStaff,
-  noFirstLanguage: r.noFirstLanguage, noLanguage: r.noLanguage, unfairLoadPerMin: r.unfairLoadPerMin,
-  movedFromPrevious: r.movedFromPrevious, slackMin: r.slackMin, unassignedNormal: r.unassignedNormal,
-});
+const weightKeys = Object.keys(planningWeightMaxima) as (keyof PlanningWeights)[];
+/** The weights of a stored row, without whose they are and when. */
+const fromRow = (r: typeof teamPlanningWeights.$inferSelect): PlanningWeights =>
+  Object.fromEntries(weightKeys.map((k) => [k, r[k]])) as PlanningWeights;
 
 export interface TeamPlanningWeights {
   weights: PlanningWeights;
